@@ -1,0 +1,48 @@
+//! The bar at the top of every screen, with the way to crisis contacts.
+
+use yew::prelude::*;
+
+use crate::i18n::{Locale, Msg};
+
+/// Properties of [`Header`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct HeaderProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// Whether the crisis panel is showing.
+    pub help_open: bool,
+    /// The id of the crisis panel, for `aria-controls`.
+    pub help_id: String,
+    /// The help button, so focus can return to it when the panel closes.
+    pub toggle_ref: NodeRef,
+    /// Pressed "Help now".
+    pub on_toggle_help: Callback<()>,
+}
+
+/// The widget's name and the "Help now" button.
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let locale = props.locale;
+    let onclick = props.on_toggle_help.reform(|_: MouseEvent| ());
+    let label = if props.help_open {
+        Msg::HeaderHelpClose
+    } else {
+        Msg::HeaderHelpOpen
+    };
+    html! {
+        <header class="rc-header">
+            <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
+            <button
+                type="button"
+                class="rc-help-toggle"
+                ref={props.toggle_ref.clone()}
+                aria-expanded={props.help_open.to_string()}
+                aria-controls={props.help_id.clone()}
+                data-testid="help-toggle"
+                {onclick}
+            >
+                { locale.text(label) }
+            </button>
+        </header>
+    }
+}
