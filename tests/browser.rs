@@ -63,11 +63,29 @@ async fn welcome_screen_says_what_the_check_in_is() {
 }
 
 #[wasm_bindgen_test]
-async fn welcome_heading_takes_focus() {
+async fn loading_does_not_take_focus_but_changing_screens_does() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let outside = document
+        .create_element("button")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap();
+    document.body().unwrap().append_child(&outside).unwrap();
+    outside.focus().unwrap();
     let (root, handle) = mounted(Region::Us).await;
-    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
-    assert_eq!(active, find(&root, "h2").into());
+    assert_eq!(
+        document.active_element(),
+        Some(outside.clone().into()),
+        "mounting stole focus"
+    );
+
+    find(&root, "[data-testid=start]").click();
+    settle().await;
+    find(&root, ".rc-screen button").click();
+    settle().await;
+    assert_eq!(document.active_element(), Some(find(&root, "h2").into()));
     handle.destroy();
+    outside.remove();
 }
 
 #[wasm_bindgen_test]

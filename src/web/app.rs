@@ -37,10 +37,16 @@ pub fn app(props: &AppProps) -> Html {
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
 
-    // A new screen moves focus to its heading, so screen-reader users hear where they are.
+    // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
+    // the first screen: a widget must not pull focus (and the scroll position) away from the
+    // partner's page as it loads.
     {
         let screen_heading = screen_heading.clone();
+        let first_screen = use_mut_ref(|| true);
         use_effect_with(*screen, move |_| {
+            if std::mem::replace(&mut *first_screen.borrow_mut(), false) {
+                return;
+            }
             if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
                 heading.focus().ok();
             }
@@ -105,7 +111,7 @@ pub fn app(props: &AppProps) -> Html {
                     on_close={close_help}
                 />
             }
-            <main class="rc-body">{ body }</main>
+            <div class="rc-body">{ body }</div>
         </div>
     }
 }

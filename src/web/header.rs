@@ -30,7 +30,7 @@ pub fn header(props: &HeaderProps) -> Html {
         Msg::HeaderHelpOpen
     };
     html! {
-        <header class="rc-header">
+        <div class="rc-header">
             <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
             <button
                 type="button"
@@ -43,6 +43,6 @@ pub fn header(props: &HeaderProps) -> Html {
             >
                 { locale.text(label) }
             </button>
-        </header>
+        </div>
     }
 }

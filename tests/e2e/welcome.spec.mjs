@@ -19,8 +19,9 @@ test("welcome screen shows inside the partner page", async ({ page }) => {
   await expect(widget).toContainText("about five minutes");
   await expect(widget).toContainText("Nothing is sent anywhere");
   await expect(widget).toContainText("not a diagnosis");
-  // The heading takes focus when the screen appears, for screen-reader users.
-  await expect(widget.getByRole("heading", { level: 2 })).toBeFocused();
+  // Loading the widget must not pull focus away from the partner's page.
+  await expect(widget.getByRole("heading", { level: 2 })).not.toBeFocused();
+  await expect(page.locator("body")).toBeFocused();
 });
 
 test("help contacts are one step away", async ({ page }) => {
