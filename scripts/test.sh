@@ -19,6 +19,13 @@ step "clippy: wasm32"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (the domain, without yew or web-sys)"
+# The boundary is proven by the build graph, not by a grep of the source.
+web_crates="$(cargo tree --locked --no-default-features -e normal,build --prefix none |
+  awk '{print $1}' | grep -E '^(yew|web-sys|js-sys|wasm-bindgen|gloo)' | sort -u || true)"
+if [ -n "$web_crates" ]; then
+  echo "the domain build pulls in web crates: $web_crates" >&2
+  exit 1
+fi
 cargo test --locked --no-default-features
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
