@@ -563,3 +563,374 @@ pub fn score(answers: &Answers) -> Assessment {
         next_steps,
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::answers::Answer;
+    use crate::questionnaire::QuestionKind;
+    use crate::recommend::{GroupType, ProKind, Urgency};
+
+    /// Answers from `question = value` pairs: a number for a scale, `a+b` for pick-any, `-` for
+    /// "Prefer not to say", an option id otherwise.
+    pub(crate) fn answers(pairs: &[(&str, &str)]) -> Answers {
+        let mut answers = Answers::new();
+        for (id, value) in pairs {
+            let question = QUESTIONNAIRE.question(id).unwrap_or_else(|| panic!("no question {id}"));
+            let answer = match (question.kind, *value) {
+                (_, "-") => Answer::PreferNotToSay,
+                (QuestionKind::Scale { .. }, v) => Answer::Scale(v.parse().expect("a number")),
+                (QuestionKind::Multiple, v) => Answer::Choices(v.split('+').map(str::to_owned).collect()),
+                (QuestionKind::Single, v) => Answer::Choice(v.to_owned()),
+            };
+            assert_eq!(question.check(&answer), Ok(()), "{id} = {value}");
+            answers.insert(id, answer);
+        }
+        answers
+    }
+
+    /// Every required question, answered the best way for recovery.
+    pub(crate) const GOOD: &[(&str, &str)] = &[
+        ("time_in_recovery", "years_1_5"),
+        ("use_30d", "none"),
+        ("cravings", "not_at_all"),
+        ("low_mood", "none"),
+        ("worry_anger", "none"),
+        ("sleep", "none"),
+        ("health", "not_at_all"),
+        ("risky_situations", "none"),
+        ("conflict", "none"),
+        ("loneliness", "none"),
+        ("life_changes", "not_at_all"),
+        ("meetings", "more_than_weekly"),
+        ("support_people", "all_seven"),
+        ("meaningful_activity", "very_much"),
+        ("home_supports", "yes"),
+        ("professional_care", "counsellor"),
+        ("importance", "10"),
+        ("confidence", "10"),
+        ("reasons", "health+family"),
+        ("on_track", "very_well"),
+        ("self_harm", "not_at_all"),
+        ("safe_home", "safe"),
+    ];
+
+    /// Every required question, answered the hardest way.
+    pub(crate) const HARD: &[(&str, &str)] = &[
+        ("time_in_recovery", "under_1_month"),
+        ("use_30d", "15_days_or_more"),
+        ("cravings", "very_much"),
+        ("low_mood", "all_seven"),
+        ("worry_anger", "all_seven"),
+        ("sleep", "all_seven"),
+        ("health", "very_much"),
+        ("risky_situations", "all_seven"),
+        ("conflict", "all_seven"),
+        ("loneliness", "all_seven"),
+        ("life_changes", "very_much"),
+        ("meetings", "none"),
+        ("support_people", "none"),
+        ("meaningful_activity", "not_at_all"),
+        ("home_supports", "no"),
+        ("professional_care", "none"),
+        ("importance", "0"),
+        ("confidence", "0"),
+        ("reasons", "none_now"),
+        ("on_track", "not_well_at_all"),
+        ("self_harm", "not_at_all"),
+        ("safe_home", "safe"),
+    ];
+
+    /// `base` with some answers replaced.
+    pub(crate) fn with(base: &[(&'static str, &'static str)], changes: &[(&'static str, &'static str)]) -> Answers {
+        let mut pairs: Vec<(&str, &str)> = base
+            .iter()
+            .filter(|(q, _)| !changes.iter().any(|(c, _)| c == q))
+            .copied()
+            .collect();
+        pairs.extend_from_slice(changes);
+        answers(&pairs)
+    }
+
+    #[test]
+    fn band_boundaries_follow_the_documented_cut_offs() {
+        use Band as B;
+        use RecentUse as U;
+        // (stressors, supports, motivation, use) -> band, signs counted
+        let cases: &[(u8, u8, u8, Option<RecentUse>, Band, usize)] = &[
+            (49, 51, 51, Some(U::None), B::Few, 0),
+            (50, 51, 51, Some(U::None), B::Some, 1),
+            (49, 50, 51, Some(U::None), B::Some, 1),
+            (49, 51, 50, Some(U::None), B::Some, 1),
+            (49, 51, 51, Some(U::Some), B::Some, 1),
+            (49, 51, 51, None, B::Few, 0),
+            (74, 51, 51, Some(U::None), B::Some, 1),
+            (75, 51, 51, Some(U::None), B::Some, 2),
+            (49, 26, 51, Some(U::None), B::Some, 1),
+            (49, 25, 51, Some(U::None), B::Some, 2),
+            (49, 51, 26, Some(U::None), B::Some, 1),
+            (49, 51, 25, Some(U::None), B::Some, 2),
+            (49, 51, 51, Some(U::Frequent), B::Some, 2),
+            // 2 -> 3 signs: "some" becomes "several"
+            (75, 51, 51, Some(U::Some), B::Several, 3),
+            (75, 50, 51, Some(U::None), B::Several, 3),
+            (74, 50, 50, Some(U::None), B::Several, 3),
+            (100, 100, 100, Some(U::Some), B::Several, 3),
+            // 4 -> 5 signs: "several" becomes "many"
+            (75, 50, 51, Some(U::Frequent), B::Many, 5),
+            (75, 25, 51, Some(U::Some), B::Many, 5),
+            (74, 25, 51, Some(U::Some), B::Several, 4),
+            (75, 26, 50, Some(U::None), B::Several, 4),
+            (75, 25, 50, Some(U::None), B::Many, 5),
+            (100, 0, 0, Some(U::Frequent), B::Many, 8),
+            (0, 100, 100, Some(U::None), B::Few, 0),
+        ];
+        for &(s, p, m, u, band, signs) in cases {
+            let (got, got_signs) = band_for(Some(s), Some(p), Some(m), u);
+            assert_eq!(got, Some(band), "{s}/{p}/{m}/{u:?}: {got_signs:?}");
+            assert_eq!(got_signs.len(), signs, "{s}/{p}/{m}/{u:?}: {got_signs:?}");
+        }
+    }
+
+    #[test]
+    fn bands_name_sign_counts() {
+        let expected = [
+            Band::Few,
+            Band::Some,
+            Band::Some,
+            Band::Several,
+            Band::Several,
+            Band::Many,
+            Band::Many,
+            Band::Many,
+            Band::Many,
+        ];
+        for (count, band) in expected.into_iter().enumerate() {
+            assert_eq!(Band::from_signs(count), band, "{count} signs");
+        }
+    }
+
+    #[test]
+    fn no_band_without_every_domain() {
+        assert_eq!(band_for(None, Some(80), Some(80), None).0, None);
+        assert_eq!(band_for(Some(10), None, Some(80), None).0, None);
+        assert_eq!(band_for(Some(10), Some(80), None, None).0, None);
+        assert_eq!(score(&Answers::new()).band, None);
+    }
+
+    #[test]
+    fn the_best_answers_give_few_signs_and_name_strengths() {
+        let a = score(&answers(GOOD));
+        assert_eq!(a.band, Some(Band::Few));
+        assert!(a.warning_signs.is_empty());
+        assert_eq!(a.stressors.as_ref().map(|d| d.score), Some(0));
+        assert_eq!(a.supports.as_ref().map(|d| d.score), Some(100));
+        assert_eq!(a.motivation.as_ref().map(|d| d.score), Some(100));
+        let named: Vec<&str> = a.strengths.iter().map(|s| s.question.as_str()).collect();
+        assert_eq!(named.first(), Some(&"meetings"), "supports come first: {named:?}");
+        for q in ["support_people", "importance", "use_30d", "cravings"] {
+            assert!(named.contains(&q), "{q} missing from {named:?}");
+        }
+        assert!(a.safety.is_empty());
+        assert!(!a.professional_first());
+        assert_eq!(a.professional.urgency, Urgency::WhenReady);
+        assert_eq!(a.method_version, METHOD_VERSION);
+        assert_eq!(a.parts().first(), Some(&ResultPart::Band));
+        let parts = a.parts();
+        let pos = |p| parts.iter().position(|x| *x == p);
+        assert!(pos(ResultPart::Groups) < pos(ResultPart::ProfessionalHelp));
+    }
+
+    #[test]
+    fn the_hardest_answers_give_many_signs_and_professional_help_first() {
+        let a = score(&answers(HARD));
+        assert_eq!(a.band, Some(Band::Many));
+        assert_eq!(a.warning_signs.len(), 8);
+        assert!(a.strengths.is_empty());
+        assert!(a.professional_first());
+        assert!(a.strong_distress, "low mood every day");
+        assert!(a.professional.kinds.contains(&ProKind::TreatmentProgramme));
+        let parts = a.parts();
+        let pos = |p| parts.iter().position(|x| *x == p);
+        assert!(pos(ResultPart::ProfessionalHelp) < pos(ResultPart::Groups));
+        assert_eq!(a.groups[0].group, GroupType::Clinical);
+        let stress = a.stressors.as_ref().expect("stressors");
+        assert_eq!(stress.score, 100);
+        assert_eq!((stress.answered, stress.total), (10, 10));
+        assert_eq!(stress.drivers.first().map(|d| d.question.as_str()), Some("use_30d"));
+    }
+
+    #[test]
+    fn domain_scores_are_exact_at_the_half_way_cut_off() {
+        // Ten stressor items at 2 of 4 (use: 1-2 days = 2 of 4) is exactly 50.
+        let half = with(
+            GOOD,
+            &[
+                ("use_30d", "one_two_days"),
+                ("cravings", "somewhat"),
+                ("low_mood", "three_four"),
+                ("worry_anger", "three_four"),
+                ("sleep", "three_four"),
+                ("health", "somewhat"),
+                ("risky_situations", "three_four"),
+                ("conflict", "three_four"),
+                ("loneliness", "three_four"),
+                ("life_changes", "somewhat"),
+            ],
+        );
+        let a = score(&half);
+        assert_eq!(a.stressors.as_ref().map(|d| d.score), Some(50));
+        assert!(a.warning_signs.contains(&WarningSign::StressorsRaised));
+        // One item a step lower: 19/40 = 47.5 -> 48, under the cut-off.
+        let mut lower = half.clone();
+        lower.insert("cravings", Answer::Choice("a_little".into()));
+        let b = score(&lower);
+        assert_eq!(b.stressors.as_ref().map(|d| d.score), Some(48));
+        assert!(!b.warning_signs.contains(&WarningSign::StressorsRaised));
+    }
+
+    #[test]
+    fn missing_and_unscored_answers_are_left_out_not_counted_as_zero() {
+        let full = score(&answers(GOOD));
+        let not_for_me = score(&with(GOOD, &[("spirituality", "not_for_me")]));
+        assert_eq!(not_for_me.supports, full.supports, "unscored option");
+        let mut fewer = answers(GOOD);
+        fewer.remove("meetings");
+        let a = score(&fewer);
+        let supports = a.supports.as_ref().expect("supports");
+        assert_eq!(supports.score, 100, "a missing item is not a zero");
+        assert_eq!(
+            (supports.answered, supports.total),
+            (4, 6),
+            "spirituality shown, skipped"
+        );
+        let said_nothing = score(&with(GOOD, &[("use_30d", "-"), ("conflict", "-")]));
+        assert_eq!(said_nothing.recent_use, None);
+        assert_eq!(said_nothing.stressors.as_ref().map(|d| d.answered), Some(8));
+    }
+
+    #[test]
+    fn a_lapse_is_a_stressor_named_kindly_and_ranks_professional_help_first() {
+        let a = score(&with(GOOD, &[("use_30d", "one_two_days")]));
+        assert_eq!(a.recent_use, Some(RecentUse::Some));
+        assert_eq!(a.warning_signs, [WarningSign::RecentUse]);
+        assert_eq!(a.band, Some(Band::Some));
+        let driver = &a.stressors.as_ref().expect("stressors").drivers[0];
+        assert_eq!(driver.text, Msg::DriversUse30d);
+        assert!(a.professional_first());
+        assert_eq!(a.professional.urgency, Urgency::Soon);
+        assert!(a.professional.reasons.contains(&Msg::ProReasonRecentUse));
+        assert_eq!(a.next_steps[0].text, Msg::StepsRecentUse);
+    }
+
+    #[test]
+    fn suicidal_thoughts_put_the_crisis_block_first() {
+        let a = score(&with(
+            GOOD,
+            &[("self_harm", "once_or_twice"), ("safe_home", "often_unsafe")],
+        ));
+        assert_eq!(a.parts()[0], ResultPart::Safety);
+        assert_eq!(
+            a.safety_flags(),
+            [SafetyFlag::SuicidalThoughts, SafetyFlag::UnsafeAtHome]
+        );
+        assert_eq!(a.professional.urgency, Urgency::Now);
+        assert!(a.professional_first());
+        assert_eq!(a.professional.crisis_note, Msg::ProCrisisPairing);
+        // The band is about relapse risk; safety answers never change it.
+        assert_eq!(a.band, Some(Band::Few));
+    }
+
+    #[test]
+    fn opioid_use_after_a_break_brings_its_safety_message() {
+        let a = score(&with(
+            GOOD,
+            &[
+                ("use_30d", "one_two_days"),
+                ("substances_30d", "opioids"),
+                ("opioid_after_break", "yes"),
+                ("recovery_from", "opioids"),
+            ],
+        ));
+        assert_eq!(a.safety_flags(), [SafetyFlag::OpioidAfterBreak]);
+        assert!(a.professional.kinds.contains(&ProKind::Medication));
+        // Already on medication: not suggested again.
+        let b = score(&with(
+            GOOD,
+            &[
+                ("use_30d", "one_two_days"),
+                ("substances_30d", "opioids"),
+                ("opioid_after_break", "yes"),
+                ("professional_care", "medication"),
+            ],
+        ));
+        assert!(!b.professional.kinds.contains(&ProKind::Medication));
+        assert!(b.professional.already_in_care);
+        // Answers to a question that no longer applies are ignored.
+        let c = score(&with(
+            GOOD,
+            &[("substances_30d", "opioids"), ("opioid_after_break", "yes")],
+        ));
+        assert!(c.safety.is_empty());
+    }
+
+    #[test]
+    fn a_plan_to_stop_suddenly_sends_to_a_doctor_first() {
+        let a = score(&with(
+            GOOD,
+            &[
+                ("use_30d", "15_days_or_more"),
+                ("substances_30d", "alcohol"),
+                ("stop_plan", "yes"),
+            ],
+        ));
+        assert_eq!(a.safety_flags(), [SafetyFlag::StoppingSuddenly]);
+        assert_eq!(a.professional.kinds.first(), Some(&ProKind::Doctor));
+        assert!(a.professional.reasons.contains(&Msg::ProReasonWithdrawal));
+        assert_eq!(a.professional.urgency, Urgency::Now);
+    }
+
+    #[test]
+    fn drivers_come_most_important_first() {
+        let a = score(&with(
+            GOOD,
+            &[
+                ("sleep", "three_four"),
+                ("loneliness", "all_seven"),
+                ("cravings", "a_lot"),
+            ],
+        ));
+        let d: Vec<(&str, u8)> = a
+            .stressors
+            .as_ref()
+            .expect("stressors")
+            .drivers
+            .iter()
+            .map(|d| (d.question.as_str(), d.risk))
+            .collect();
+        assert_eq!(d, [("loneliness", 100), ("cravings", 75), ("sleep", 50)]);
+        let steps: Vec<Msg> = a.next_steps.iter().map(|s| s.text).collect();
+        assert_eq!(steps, [Msg::StepsLoneliness, Msg::StepsCravings, Msg::StepsSleep]);
+        let supports = score(&with(GOOD, &[("meetings", "once"), ("importance", "4")]));
+        assert_eq!(supports.supports.as_ref().expect("s").drivers[0].question, "meetings");
+        assert_eq!(supports.motivation.as_ref().expect("m").drivers[0].risk, 60);
+    }
+
+    #[test]
+    fn with_no_drivers_the_steps_are_general_and_there_are_at_least_two() {
+        let a = score(&answers(GOOD));
+        let steps: Vec<Msg> = a.next_steps.iter().map(|s| s.text).collect();
+        assert_eq!(steps, [Msg::StepsKeepGoing, Msg::StepsCheckAgain]);
+        let nothing = score(&Answers::new());
+        assert!(nothing.next_steps.len() >= 2);
+    }
+
+    #[test]
+    fn assessments_round_trip_through_json() {
+        let a = score(&with(HARD, &[("self_harm", "-"), ("pref_format", "online")]));
+        let json = serde_json::to_string(&a).expect("serialises");
+        assert!(json.contains("\"method_version\":1"), "{json}");
+        let back: Assessment = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, a);
+    }
+}

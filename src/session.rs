@@ -127,8 +127,7 @@ pub struct CompletedCheckIn {
 ///
 /// Saved as its answers and the id of the current question; loading checks the answers again,
 /// so a changed or tampered save gives an error instead of a broken session.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "SavedSession", into = "SavedSession")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     answers: Answers,
     /// The id of the question the person is on; `None` once past the last one.
@@ -159,6 +158,21 @@ impl TryFrom<SavedSession> for Session {
             None => session.current = None,
         }
         Ok(session)
+    }
+}
+
+// By hand rather than `#[serde(try_from)]`: the derive would tie the input's lifetime to the
+// `&'static str` field and refuse to load from a short-lived string.
+impl Serialize for Session {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SavedSession::from(self.clone()).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Session {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Session, D::Error> {
+        let saved = SavedSession::deserialize(deserializer)?;
+        Session::try_from(saved).map_err(serde::de::Error::custom)
     }
 }
 
@@ -382,5 +396,234 @@ impl Session {
                     .map(|(q, _)| q.id);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::tests::{answers, GOOD};
+
+    fn choice(id: &str) -> Answer {
+        Answer::Choice(id.to_owned())
+    }
+
+    /// Walks a new session to the end, answering from `pairs` and skipping the rest.
+    fn walk(pairs: &[(&str, &str)]) -> Session {
+        let given = answers(pairs);
+        let mut session = Session::new();
+        let mut steps = 0;
+        while let Some(q) = session.current() {
+            steps += 1;
+            assert!(steps < 100, "the walk does not end");
+            match given.get(q.id) {
+                Some(answer) => {
+                    session.answer(q.id, answer.clone()).expect("valid answer");
+                    session.next().expect("answered, so next works");
+                }
+                None => session.skip().expect("only optional questions are left blank"),
+            }
+        }
+        session
+    }
+
+    #[test]
+    fn a_new_session_starts_at_the_first_question() {
+        let session = Session::new();
+        assert_eq!(session.current().map(|q| q.id), Some("recovery_from"));
+        let progress = session.progress();
+        assert_eq!((progress.position, progress.answered), (1, 0));
+        assert_eq!(progress.total, 30, "33 questions, 3 of them only after recent use");
+    }
+
+    #[test]
+    fn bad_input_gives_errors_not_panics() {
+        let mut s = Session::new();
+        assert_eq!(
+            s.answer("nope", choice("x")),
+            Err(SessionError::UnknownQuestion("nope".into()))
+        );
+        assert_eq!(
+            s.answer("cravings", choice("sometimes")),
+            Err(SessionError::InvalidAnswer {
+                question: "cravings".into(),
+                error: AnswerError::UnknownOption("sometimes".into())
+            })
+        );
+        assert!(matches!(
+            s.answer("importance", Answer::Scale(11)),
+            Err(SessionError::InvalidAnswer {
+                error: AnswerError::OutOfRange { .. },
+                ..
+            })
+        ));
+        assert!(matches!(
+            s.answer("cravings", Answer::PreferNotToSay),
+            Err(SessionError::InvalidAnswer {
+                error: AnswerError::PreferNotToSayNotOffered,
+                ..
+            })
+        ));
+        assert_eq!(
+            s.answer("opioid_after_break", choice("yes")),
+            Err(SessionError::NotShown("opioid_after_break".into()))
+        );
+        assert_eq!(s.back(), Err(SessionError::AtStart));
+        assert_eq!(s.go_to("stop_plan"), Err(SessionError::NotShown("stop_plan".into())));
+        assert!(s.answers().is_empty(), "nothing bad was stored");
+    }
+
+    #[test]
+    fn required_questions_cannot_be_skipped_optional_ones_can() {
+        let mut s = Session::new();
+        s.skip().expect("recovery_from is optional");
+        assert_eq!(s.current().map(|q| q.id), Some("time_in_recovery"));
+        assert_eq!(s.skip(), Err(SessionError::Required("time_in_recovery".into())));
+        assert_eq!(s.next(), Err(SessionError::Required("time_in_recovery".into())));
+        assert_eq!(
+            s.clear("time_in_recovery"),
+            Err(SessionError::Required("time_in_recovery".into()))
+        );
+        s.answer("time_in_recovery", choice("months_1_3")).expect("valid");
+        s.next().expect("answered");
+        assert_eq!(s.progress().position, 3);
+        s.back().expect("back");
+        assert_eq!(s.current().map(|q| q.id), Some("time_in_recovery"));
+    }
+
+    #[test]
+    fn a_safety_answer_raises_its_flag_at_once() {
+        let mut s = Session::new();
+        assert_eq!(s.answer("self_harm", choice("not_at_all")), Ok(vec![]));
+        assert_eq!(
+            s.answer("self_harm", choice("often")),
+            Ok(vec![SafetyFlag::SuicidalThoughts])
+        );
+        assert_eq!(
+            s.answer("self_harm", Answer::PreferNotToSay),
+            Ok(vec![SafetyFlag::SuicidalThoughts])
+        );
+        assert!(SafetyFlag::SuicidalThoughts.opens_crisis_panel());
+        assert_eq!(s.safety_flags(), [SafetyFlag::SuicidalThoughts]);
+        assert_eq!(
+            s.answer("safe_home", choice("sometimes_unsafe")),
+            Ok(vec![SafetyFlag::UnsafeAtHome])
+        );
+    }
+
+    #[test]
+    fn answers_to_questions_that_no_longer_apply_are_dropped() {
+        let mut s = Session::new();
+        s.answer("use_30d", choice("three_to_14_days")).expect("valid");
+        assert_eq!(s.progress().total, 33, "the follow-ups appear");
+        s.answer("substances_30d", Answer::Choices(vec!["opioids".into()]))
+            .expect("shown now");
+        assert_eq!(
+            s.progress().total,
+            32,
+            "no alcohol or benzodiazepines: no stop-plan question"
+        );
+        s.answer("opioid_after_break", choice("yes")).expect("shown now");
+        s.go_to("opioid_after_break").expect("shown");
+        assert_eq!(s.safety_flags(), [SafetyFlag::OpioidAfterBreak]);
+        s.answer("use_30d", choice("none")).expect("valid");
+        assert_eq!(s.answers().get("substances_30d"), None);
+        assert_eq!(s.answers().get("opioid_after_break"), None);
+        assert!(s.safety_flags().is_empty());
+        assert_eq!(s.progress().total, 30);
+        assert_eq!(
+            s.current().map(|q| q.id),
+            Some("safe_home"),
+            "moved on from the hidden question"
+        );
+    }
+
+    #[test]
+    fn complete_needs_every_required_answer() {
+        let s = Session::new();
+        match s.complete() {
+            Err(SessionError::Incomplete(missing)) => {
+                assert_eq!(missing.first().map(String::as_str), Some("time_in_recovery"));
+                assert!(missing.contains(&"self_harm".to_owned()));
+                assert!(!missing.contains(&"spirituality".to_owned()), "optional");
+            }
+            other => panic!("expected Incomplete, got {other:?}"),
+        }
+        let mut done = walk(GOOD);
+        assert_eq!(done.current(), None);
+        assert_eq!(done.next(), Err(SessionError::AtEnd));
+        assert_eq!(done.skip(), Err(SessionError::AtEnd));
+        let progress = done.progress();
+        assert_eq!((progress.position, progress.total, progress.answered), (30, 30, 22));
+        let completed = done.complete().expect("complete");
+        assert_eq!(completed.assessment, score(&answers(GOOD)));
+        assert_eq!(completed.answers, answers(GOOD));
+        assert_eq!(done.review().len(), 30);
+        assert_eq!(done.review().iter().filter(|r| r.answer.is_none()).count(), 8);
+    }
+
+    #[test]
+    fn back_from_the_end_goes_to_the_last_question() {
+        let mut done = walk(GOOD);
+        done.back().expect("back");
+        assert_eq!(done.current().map(|q| q.id), Some("safe_home"));
+    }
+
+    #[test]
+    fn sessions_save_and_load_and_bad_saves_are_refused() {
+        let mut s = Session::new();
+        s.answer("time_in_recovery", choice("months_1_3")).expect("valid");
+        s.answer("cravings", choice("a_lot")).expect("valid");
+        s.go_to("cravings").expect("shown");
+        let json = serde_json::to_string(&s).expect("serialises");
+        let back: Session = serde_json::from_str(&json).expect("loads");
+        assert_eq!(back, s);
+        let tampered = json.replace("a_lot", "loads");
+        assert!(serde_json::from_str::<Session>(&tampered).is_err());
+        let old = json.replace(
+            &format!("\"questionnaire_version\":{QUESTIONNAIRE_VERSION}"),
+            "\"questionnaire_version\":0",
+        );
+        assert!(serde_json::from_str::<Session>(&old).is_err());
+        let mut answers = Answers::new();
+        answers.questionnaire_version = 0;
+        assert_eq!(
+            Session::resume(answers),
+            Err(SessionError::VersionMismatch {
+                found: 0,
+                expected: QUESTIONNAIRE_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn resume_opens_on_the_first_unanswered_question_and_drops_hidden_answers() {
+        let mut saved = answers(&[("time_in_recovery", "years_1_5"), ("use_30d", "none")]);
+        saved.insert("substances_30d", Answer::Choices(vec!["alcohol".into()]));
+        let s = Session::resume(saved).expect("valid");
+        assert_eq!(s.current().map(|q| q.id), Some("recovery_from"));
+        assert_eq!(s.answers().get("substances_30d"), None);
+        let mut unknown = Answers::new();
+        unknown.insert("favourite_colour", choice("blue"));
+        assert_eq!(
+            Session::resume(unknown),
+            Err(SessionError::UnknownQuestion("favourite_colour".into()))
+        );
+    }
+
+    #[test]
+    fn errors_have_plain_words() {
+        assert_eq!(SessionError::Required("x".into()).message(), Msg::ErrorsRequired);
+        assert_eq!(
+            SessionError::InvalidAnswer {
+                question: "x".into(),
+                error: AnswerError::NoChoice
+            }
+            .message(),
+            Msg::ErrorsEmptyChoice
+        );
+        assert!(SessionError::Incomplete(vec!["a".into(), "b".into()])
+            .to_string()
+            .contains("a, b"));
     }
 }
