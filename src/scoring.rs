@@ -657,7 +657,8 @@ pub(crate) mod tests {
         use Band as B;
         use RecentUse as U;
         // (stressors, supports, motivation, use) -> band, signs counted
-        let cases: &[(u8, u8, u8, Option<RecentUse>, Band, usize)] = &[
+        type Case = (u8, u8, u8, Option<RecentUse>, Band, usize);
+        let cases: &[Case] = &[
             (49, 51, 51, Some(U::None), B::Few, 0),
             (50, 51, 51, Some(U::None), B::Some, 1),
             (49, 50, 51, Some(U::None), B::Some, 1),
