@@ -692,4 +692,142 @@ mod tests {
             .iter()
             .all(|c| c.kind == ContactKind::Help));
     }
+
+    use crate::scoring::score;
+    use crate::scoring::tests::{with, GOOD};
+
+    fn ranked(changes: &[(&'static str, &'static str)]) -> Vec<GroupRecommendation> {
+        score(&with(GOOD, changes)).groups
+    }
+
+    fn order(groups: &[GroupRecommendation]) -> Vec<GroupType> {
+        groups.iter().map(|g| g.group).collect()
+    }
+
+    #[test]
+    fn all_four_types_are_ranked_once_with_ranks_from_one() {
+        let groups = ranked(&[]);
+        assert_eq!(
+            order(&groups),
+            GroupType::ALL,
+            "no preferences: the seed article's order"
+        );
+        let ranks: Vec<u8> = groups.iter().map(|g| g.rank).collect();
+        assert_eq!(ranks, [1, 2, 3, 4]);
+        assert!(groups.iter().all(|g| g.fit == Fit::Possible && g.reasons.is_empty()));
+    }
+
+    #[test]
+    fn a_secular_online_preference_puts_online_and_mutual_first_with_reasons() {
+        let groups = ranked(&[("pref_approach", "secular"), ("pref_format", "online")]);
+        assert_eq!(
+            order(&groups),
+            [
+                GroupType::Online,
+                GroupType::Mutual,
+                GroupType::Clinical,
+                GroupType::TwelveStep
+            ]
+        );
+        assert_eq!(groups[0].reasons, [Msg::GroupsReasonWantsOnline]);
+        assert!(groups[1].reasons.contains(&Msg::GroupsReasonSecularMutual));
+        assert!(groups[1].reasons.contains(&Msg::GroupsReasonAlsoOnline));
+        assert_eq!(groups[3].fit, Fit::Less);
+        assert!(groups[3].reasons.contains(&Msg::GroupsReasonSecularNotTwelveStep));
+        // Online examples: secular fellowships before spiritual ones.
+        let online = &groups[0].examples;
+        assert_eq!(online.first().map(String::as_str), Some("smart"));
+        let aa = online.iter().position(|e| e == "aa");
+        assert!(
+            aa.is_none() || aa > online.iter().position(|e| e == "lifering"),
+            "{online:?}"
+        );
+    }
+
+    #[test]
+    fn a_christian_preference_names_celebrate_recovery() {
+        let groups = ranked(&[("pref_approach", "christian")]);
+        assert_eq!(groups[0].group, GroupType::TwelveStep);
+        assert_eq!(
+            groups[0].examples.first().map(String::as_str),
+            Some("celebrate_recovery")
+        );
+        let plain = ranked(&[]);
+        assert!(plain
+            .iter()
+            .all(|g| !g.examples.iter().any(|e| e == "celebrate_recovery")));
+    }
+
+    #[test]
+    fn women_family_and_moderation_groups_appear_only_when_asked_for() {
+        let any = |groups: &[GroupRecommendation], id: &str| groups.iter().any(|g| g.examples.iter().any(|e| e == id));
+        let plain = ranked(&[]);
+        for id in ["wfs", "al_anon", "nar_anon", "moderation_management"] {
+            assert!(!any(&plain, id), "{id} without being asked for");
+        }
+        assert!(any(&ranked(&[("pref_women", "yes")]), "wfs"));
+        let family = ranked(&[("pref_family", "yes"), ("recovery_from", "alcohol")]);
+        assert_eq!(family[0].group, GroupType::Mutual);
+        assert_eq!(family[0].examples.first().map(String::as_str), Some("al_anon"));
+        assert!(any(&ranked(&[("goal", "cut_down")]), "moderation_management"));
+    }
+
+    #[test]
+    fn substances_pick_the_fellowship() {
+        let groups = ranked(&[("recovery_from", "stimulants")]);
+        let twelve = groups
+            .iter()
+            .find(|g| g.group == GroupType::TwelveStep)
+            .expect("12-step");
+        assert_eq!(twelve.examples[..2], ["na".to_owned(), "ca".to_owned()]);
+        assert_eq!(twelve.examples.last().map(String::as_str), Some("aa"));
+        let groups = ranked(&[("recovery_from", "alcohol")]);
+        let twelve = groups
+            .iter()
+            .find(|g| g.group == GroupType::TwelveStep)
+            .expect("12-step");
+        assert_eq!(twelve.examples.first().map(String::as_str), Some("aa"));
+    }
+
+    #[test]
+    fn clinical_examples_follow_the_region() {
+        let groups = ranked(&[("pref_led", "professional")]);
+        assert_eq!(groups[0].group, GroupType::Clinical);
+        let us: Vec<&str> = groups[0].examples_in(Region::Us).iter().map(|e| e.id).collect();
+        let gb: Vec<&str> = groups[0].examples_in(Region::Gb).iter().map(|e| e.id).collect();
+        assert!(us.contains(&"treatment_search"));
+        assert_eq!(gb, ["ask_clinician"]);
+    }
+
+    #[test]
+    fn professional_needs_move_clinical_support_up_and_say_why() {
+        let groups = ranked(&[("low_mood", "all_seven")]);
+        assert_eq!(groups[0].group, GroupType::Clinical);
+        assert_eq!(groups[0].reasons[0], Msg::GroupsReasonNeedsProfessional);
+        assert_eq!(groups[0].fit, Fit::Good);
+    }
+
+    #[test]
+    fn professional_help_kinds_follow_the_answers() {
+        let quiet = score(&with(GOOD, &[])).professional;
+        assert_eq!(quiet.kinds, [ProKind::Counsellor]);
+        assert_eq!(quiet.reasons, [Msg::ProReasonAlreadyInCare]);
+        assert_eq!(quiet.crisis_note, Msg::ProCrisisPairing);
+        let pain = score(&with(GOOD, &[("health", "a_lot"), ("professional_care", "none")])).professional;
+        assert_eq!(pain.kinds, [ProKind::Doctor]);
+        assert_eq!(pain.reasons, [Msg::ProReasonHealth]);
+        assert!(!pain.already_in_care);
+        let cravings = score(&with(
+            GOOD,
+            &[
+                ("cravings", "a_lot"),
+                ("recovery_from", "alcohol"),
+                ("professional_care", "none"),
+            ],
+        ))
+        .professional;
+        assert!(cravings.kinds.contains(&ProKind::Medication));
+        assert!(!cravings.first, "cravings alone do not put professional help first");
+        assert_eq!(cravings.urgency, Urgency::WhenReady);
+    }
 }
