@@ -32,7 +32,7 @@ fn valid_answer(q: &Question, pick: u8, subset: u16) -> Answer {
                 .filter(|(i, _)| subset & (1 << i) != 0)
                 .map(|(_, id)| (*id).to_owned())
                 .collect();
-            if chosen.is_empty() || (!exclusive.is_empty() && pick % 4 == 0) {
+            if chosen.is_empty() || (!exclusive.is_empty() && pick.is_multiple_of(4)) {
                 match exclusive.first() {
                     Some(id) => Answer::Choices(vec![(*id).to_owned()]),
                     None => Answer::Choices(vec![open[usize::from(pick) % open.len()].to_owned()]),
