@@ -539,8 +539,9 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
 ///
 /// Left out unless asked for: women-only groups, groups for family, moderation groups, and
 /// Christian groups. Ordered by: belief match (+2, or -2 for a spiritual group when a secular
-/// one was asked for), substance match (+2, or -3 for a group for other substances), and a
-/// requested women-only (+2) or family (+4) group; then the content file's order.
+/// one was asked for), substance match (+2, or -3 for a group for other substances), a
+/// requested women-only (+2) or family (+4) group, and +1 where this type is the example's
+/// first; then the content file's order.
 fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
     let approach = facts.chosen(ids::PREF_APPROACH);
     let wants = |a: &str| approach.contains(&a);
@@ -573,6 +574,10 @@ fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
             }
             if e.women_only && women {
                 score += 2;
+            }
+            // An example of this type first of all (In The Rooms for online) leads its type.
+            if e.types.first() == Some(&group) {
+                score += 1;
             }
             if e.goal == GroupGoal::Family && family {
                 score += 4;
@@ -742,6 +747,14 @@ mod tests {
             aa.is_none() || aa > online.iter().position(|e| e == "lifering"),
             "{online:?}"
         );
+    }
+
+    #[test]
+    fn online_support_leads_with_an_online_community() {
+        let groups = ranked(&[]);
+        let online = groups.iter().find(|g| g.group == GroupType::Online).expect("online");
+        assert_eq!(online.examples.first().map(String::as_str), Some("in_the_rooms"));
+        assert!(online.examples.len() <= EXAMPLES_PER_TYPE);
     }
 
     #[test]
