@@ -8,6 +8,10 @@
 //! - `catalog.rs`: the `Msg` enum, one variant per key of the source locale (English), and one
 //!   table of texts per locale.
 //! - `help_contacts.rs`: crisis and help contacts by region.
+//! - `questionnaire.rs`: the check-in's constructs, sections and questions
+//!   (`content/questionnaire.toml`), checked against the catalog.
+//! - `groups.rs`: group types, named examples and ranking rules (`content/groups.toml`),
+//!   checked against the questionnaire and the catalog.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -30,6 +34,12 @@ fn main() {
 
     let contacts = parse_toml(&root.join("content/help-contacts.toml"));
     write(&out.join("help_contacts.rs"), &help_contacts_rs(&contacts, source));
+
+    let questionnaire = read_questionnaire(&parse_toml(&root.join("content/questionnaire.toml")), source);
+    write(&out.join("questionnaire.rs"), &questionnaire_rs(&questionnaire));
+
+    let groups = parse_toml(&root.join("content/groups.toml"));
+    write(&out.join("groups.rs"), &groups_rs(&groups, &questionnaire, source));
 }
 
 fn fail(message: &str) -> ! {
@@ -224,6 +234,869 @@ fn help_contacts_rs(doc: &toml::Table, source: &BTreeMap<String, String>) -> Str
             );
         }
         rs.push_str("        ],\n    },\n");
+    }
+    rs.push_str("];\n");
+    rs
+}
+
+// --- The questionnaire ---------------------------------------------------------------------
+
+const QFILE: &str = "questionnaire.toml";
+const SIDES: [&str; 6] = ["stressor", "support", "motivation", "preference", "context", "safety"];
+const KINDS: [&str; 3] = ["single", "multiple", "scale"];
+const DOMAINS: [&str; 7] = [
+    "stressor",
+    "use",
+    "support",
+    "motivation",
+    "preference",
+    "context",
+    "safety",
+];
+const SCORED_DOMAINS: [&str; 4] = ["stressor", "use", "support", "motivation"];
+const TIME_FRAMES: [&str; 5] = ["now", "last_7_days", "last_14_days", "last_30_days", "next_30_days"];
+const SAFETY_FLAGS: [&str; 4] = [
+    "suicidal_thoughts",
+    "opioid_after_break",
+    "stopping_suddenly",
+    "unsafe_at_home",
+];
+/// Answers a `show_if` condition may name besides a question's own options.
+const SPECIAL_MATCHES: [&str; 2] = ["prefer_not_to_say", "unanswered"];
+/// The highest points an option may give: every item is on a 0-4 scale, like a BAM item.
+const MAX_OPTION_POINTS: i64 = 4;
+
+/// A checked option, ready to print.
+struct QOption {
+    id: String,
+    text_key: String,
+    points: Option<u8>,
+    exclusive: bool,
+    safety: Option<String>,
+    strong_distress: bool,
+}
+
+struct QCondition {
+    question: String,
+    any_of: Vec<String>,
+}
+
+/// A checked question, ready to print.
+struct QQuestion {
+    id: String,
+    section: String,
+    kind: String,
+    scale: Option<(u8, u8)>,
+    domain: String,
+    constructs: Vec<String>,
+    time_frame: String,
+    optional: bool,
+    sensitive: bool,
+    hint: bool,
+    options: Vec<QOption>,
+    show_if: Vec<QCondition>,
+    prefer_not_to_say_safety: Option<String>,
+    strength: bool,
+    step: Option<String>,
+}
+
+struct QConstruct {
+    id: String,
+    side: String,
+    source: String,
+}
+
+/// The whole checked questionnaire.
+struct Questionnaire {
+    version: i64,
+    constructs: Vec<QConstruct>,
+    sections: Vec<String>,
+    questions: Vec<QQuestion>,
+}
+
+impl Questionnaire {
+    fn question(&self, id: &str) -> Option<&QQuestion> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+fn table_list<'a>(doc: &'a toml::Table, name: &str, file: &str) -> Vec<&'a toml::Table> {
+    match doc.get(name) {
+        None => Vec::new(),
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .map(|item| {
+                item.as_table()
+                    .unwrap_or_else(|| fail(&format!("{file}: every [[{name}]] must be a table")))
+            })
+            .collect(),
+        Some(_) => fail(&format!("{file}: `{name}` must be a list of [[{name}]] tables")),
+    }
+}
+
+fn text_of<'a>(table: &'a toml::Table, field: &str, file: &str, context: &str) -> &'a str {
+    match table.get(field) {
+        Some(toml::Value::String(s)) => s,
+        Some(_) => fail(&format!("{file}: `{field}` of {context} must be text")),
+        None => fail(&format!("{file}: {context} needs `{field}`")),
+    }
+}
+
+fn flag_of(table: &toml::Table, field: &str, file: &str, context: &str) -> bool {
+    match table.get(field) {
+        None => false,
+        Some(toml::Value::Boolean(b)) => *b,
+        Some(_) => fail(&format!("{file}: `{field}` of {context} must be true or false")),
+    }
+}
+
+fn int_of(table: &toml::Table, field: &str, file: &str, context: &str) -> Option<i64> {
+    match table.get(field) {
+        None => None,
+        Some(toml::Value::Integer(i)) => Some(*i),
+        Some(_) => fail(&format!("{file}: `{field}` of {context} must be a whole number")),
+    }
+}
+
+fn texts_of(table: &toml::Table, field: &str, file: &str, context: &str) -> Vec<String> {
+    match table.get(field) {
+        None => Vec::new(),
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .map(|v| match v {
+                toml::Value::String(s) => s.clone(),
+                _ => fail(&format!("{file}: `{field}` of {context} must be a list of texts")),
+            })
+            .collect(),
+        Some(_) => fail(&format!("{file}: `{field}` of {context} must be a list of texts")),
+    }
+}
+
+fn one_of<'a>(value: &'a str, allowed: &[&str], field: &str, file: &str, context: &str) -> &'a str {
+    if !allowed.contains(&value) {
+        fail(&format!(
+            "{file}: `{field}` of {context} is `{value}`; it must be one of {allowed:?}"
+        ));
+    }
+    value
+}
+
+/// Fails unless the catalog has `key`, naming the file and the place that asked for it.
+fn need_key(key: &str, source: &BTreeMap<String, String>, file: &str, context: &str) {
+    if !source.contains_key(key) {
+        fail(&format!(
+            "{file}: {context} needs the text `{key}`, which content/locales/{SOURCE_LOCALE}.toml lacks"
+        ));
+    }
+}
+
+fn reject_unknown_fields(table: &toml::Table, known: &[&str], file: &str, context: &str) {
+    if let Some(field) = table.keys().find(|k| !known.contains(&k.as_str())) {
+        fail(&format!(
+            "{file}: {context} has an unknown field `{field}` (known: {known:?})"
+        ));
+    }
+}
+
+fn read_option(table: &toml::Table, text_prefix: &str, source: &BTreeMap<String, String>, context: &str) -> QOption {
+    reject_unknown_fields(
+        table,
+        &["id", "points", "unscored", "exclusive", "safety", "strong_distress"],
+        QFILE,
+        context,
+    );
+    let id = text_of(table, "id", QFILE, context).to_owned();
+    let context = format!("option `{id}` of {context}");
+    let points = int_of(table, "points", QFILE, &context);
+    let unscored = flag_of(table, "unscored", QFILE, &context);
+    let points = match (points, unscored) {
+        (Some(_), true) => fail(&format!("{QFILE}: {context} has both `points` and `unscored`")),
+        (None, false) => fail(&format!(
+            "{QFILE}: {context} needs `points` or `unscored = true`, so nothing counts by accident"
+        )),
+        (Some(p), false) if !(0..=MAX_OPTION_POINTS).contains(&p) => fail(&format!(
+            "{QFILE}: {context} has points {p}; points go from 0 to {MAX_OPTION_POINTS}"
+        )),
+        (Some(p), false) => Some(p as u8),
+        (None, true) => None,
+    };
+    let safety = table.get("safety").map(|_| {
+        let flag = text_of(table, "safety", QFILE, &context);
+        one_of(flag, &SAFETY_FLAGS, "safety", QFILE, &context).to_owned()
+    });
+    let text_key = format!("{text_prefix}.{id}");
+    need_key(&text_key, source, QFILE, &context);
+    QOption {
+        id,
+        text_key,
+        points,
+        exclusive: flag_of(table, "exclusive", QFILE, &context),
+        safety,
+        strong_distress: flag_of(table, "strong_distress", QFILE, &context),
+    }
+}
+
+fn read_questionnaire(doc: &toml::Table, source: &BTreeMap<String, String>) -> Questionnaire {
+    reject_unknown_fields(
+        doc,
+        &["version", "construct", "section", "option_set", "question"],
+        QFILE,
+        "the file",
+    );
+    let version = int_of(doc, "version", QFILE, "the file")
+        .filter(|v| *v >= 1)
+        .unwrap_or_else(|| fail(&format!("{QFILE} needs `version`, a whole number from 1")));
+
+    let mut constructs: Vec<QConstruct> = Vec::new();
+    for table in table_list(doc, "construct", QFILE) {
+        let id = text_of(table, "id", QFILE, "a [[construct]]").to_owned();
+        let context = format!("construct `{id}`");
+        reject_unknown_fields(table, &["id", "side", "source"], QFILE, &context);
+        if constructs.iter().any(|c| c.id == id) {
+            fail(&format!("{QFILE}: two constructs are called `{id}`"));
+        }
+        let side = one_of(text_of(table, "side", QFILE, &context), &SIDES, "side", QFILE, &context).to_owned();
+        let source_text = text_of(table, "source", QFILE, &context).to_owned();
+        constructs.push(QConstruct {
+            id,
+            side,
+            source: source_text,
+        });
+    }
+
+    let mut sections: Vec<String> = Vec::new();
+    for table in table_list(doc, "section", QFILE) {
+        let id = text_of(table, "id", QFILE, "a [[section]]").to_owned();
+        let context = format!("section `{id}`");
+        reject_unknown_fields(table, &["id"], QFILE, &context);
+        if sections.contains(&id) {
+            fail(&format!("{QFILE}: two sections are called `{id}`"));
+        }
+        need_key(&format!("section.{id}.title"), source, QFILE, &context);
+        need_key(&format!("section.{id}.intro"), source, QFILE, &context);
+        sections.push(id);
+    }
+    if sections.is_empty() {
+        fail(&format!("{QFILE} needs at least one [[section]]"));
+    }
+
+    let mut option_sets: BTreeMap<String, Vec<QOption>> = BTreeMap::new();
+    for table in table_list(doc, "option_set", QFILE) {
+        let id = text_of(table, "id", QFILE, "an [[option_set]]").to_owned();
+        let context = format!("option set `{id}`");
+        reject_unknown_fields(table, &["id", "options"], QFILE, &context);
+        let options = read_options(table, &format!("opts.{id}"), source, &context);
+        if option_sets.insert(id.clone(), options).is_some() {
+            fail(&format!("{QFILE}: two option sets are called `{id}`"));
+        }
+    }
+
+    let mut questions: Vec<QQuestion> = Vec::new();
+    for table in table_list(doc, "question", QFILE) {
+        let q = read_question(table, &constructs, &sections, &option_sets, &questions, source);
+        questions.push(q);
+    }
+    if questions.is_empty() {
+        fail(&format!("{QFILE} needs at least one [[question]]"));
+    }
+    Questionnaire {
+        version,
+        constructs,
+        sections,
+        questions,
+    }
+}
+
+fn read_options(
+    table: &toml::Table,
+    text_prefix: &str,
+    source: &BTreeMap<String, String>,
+    context: &str,
+) -> Vec<QOption> {
+    let list = match table.get("options") {
+        Some(toml::Value::Array(list)) if !list.is_empty() => list,
+        _ => fail(&format!("{QFILE}: {context} needs a non-empty `options` list")),
+    };
+    let mut options: Vec<QOption> = Vec::new();
+    for option in list {
+        let option = option.as_table().unwrap_or_else(|| {
+            fail(&format!(
+                "{QFILE}: every option of {context} must be {{ id = ..., ... }}"
+            ))
+        });
+        let option = read_option(option, text_prefix, source, context);
+        if options.iter().any(|o| o.id == option.id) || SPECIAL_MATCHES.contains(&option.id.as_str()) {
+            fail(&format!(
+                "{QFILE}: {context} has the option `{}` twice, or uses a reserved name",
+                option.id
+            ));
+        }
+        options.push(option);
+    }
+    options
+}
+
+fn read_question(
+    table: &toml::Table,
+    constructs: &[QConstruct],
+    sections: &[String],
+    option_sets: &BTreeMap<String, Vec<QOption>>,
+    earlier: &[QQuestion],
+    source: &BTreeMap<String, String>,
+) -> QQuestion {
+    let id = text_of(table, "id", QFILE, "a [[question]]").to_owned();
+    let context = format!("question `{id}`");
+    reject_unknown_fields(
+        table,
+        &[
+            "id",
+            "section",
+            "kind",
+            "domain",
+            "constructs",
+            "time_frame",
+            "optional",
+            "sensitive",
+            "options",
+            "option_set",
+            "min",
+            "max",
+            "show_if",
+            "prefer_not_to_say_safety",
+            "strength",
+            "step",
+        ],
+        QFILE,
+        &context,
+    );
+    if earlier.iter().any(|q| q.id == id) {
+        fail(&format!("{QFILE}: two questions are called `{id}`"));
+    }
+    let section = text_of(table, "section", QFILE, &context).to_owned();
+    let section_index = sections.iter().position(|s| *s == section).unwrap_or_else(|| {
+        fail(&format!(
+            "{QFILE}: {context} names section `{section}`, which is not a [[section]]"
+        ))
+    });
+    if let Some(previous) = earlier.last() {
+        let previous_index = sections.iter().position(|s| *s == previous.section).unwrap_or(0);
+        if section_index < previous_index {
+            fail(&format!(
+                "{QFILE}: {context} is in section `{section}` but comes after a question of a later section; keep questions in section order"
+            ));
+        }
+    }
+    let kind = one_of(text_of(table, "kind", QFILE, &context), &KINDS, "kind", QFILE, &context).to_owned();
+    let domain = one_of(
+        text_of(table, "domain", QFILE, &context),
+        &DOMAINS,
+        "domain",
+        QFILE,
+        &context,
+    )
+    .to_owned();
+    let time_frame = one_of(
+        text_of(table, "time_frame", QFILE, &context),
+        &TIME_FRAMES,
+        "time_frame",
+        QFILE,
+        &context,
+    )
+    .to_owned();
+    let question_constructs = texts_of(table, "constructs", QFILE, &context);
+    if question_constructs.is_empty() {
+        fail(&format!(
+            "{QFILE}: {context} needs `constructs`, the things it asks about"
+        ));
+    }
+    for c in &question_constructs {
+        if !constructs.iter().any(|k| k.id == *c) {
+            fail(&format!(
+                "{QFILE}: {context} names construct `{c}`, which is not a [[construct]]"
+            ));
+        }
+    }
+    let optional = match table.get("optional") {
+        Some(toml::Value::Boolean(b)) => *b,
+        _ => fail(&format!(
+            "{QFILE}: {context} needs `optional = true` or `optional = false`"
+        )),
+    };
+    let sensitive = match table.get("sensitive") {
+        Some(toml::Value::Boolean(b)) => *b,
+        _ => fail(&format!(
+            "{QFILE}: {context} needs `sensitive = true` or `sensitive = false`"
+        )),
+    };
+    need_key(&format!("q.{id}.text"), source, QFILE, &context);
+    let hint = source.contains_key(&format!("q.{id}.hint"));
+
+    let scored_domain = SCORED_DOMAINS.contains(&domain.as_str());
+    let (options, scale) = if kind == "scale" {
+        if table.contains_key("options") || table.contains_key("option_set") {
+            fail(&format!("{QFILE}: {context} is a scale and cannot have options"));
+        }
+        let min = int_of(table, "min", QFILE, &context);
+        let max = int_of(table, "max", QFILE, &context);
+        let (min, max) = match (min, max) {
+            (Some(min), Some(max)) if (0..max).contains(&min) && max <= 10 => (min as u8, max as u8),
+            _ => fail(&format!(
+                "{QFILE}: {context} needs `min` and `max` with 0 <= min < max <= 10"
+            )),
+        };
+        if !scored_domain {
+            fail(&format!(
+                "{QFILE}: {context} is a scale, so its domain must be a scored one"
+            ));
+        }
+        need_key(&format!("q.{id}.min_label"), source, QFILE, &context);
+        need_key(&format!("q.{id}.max_label"), source, QFILE, &context);
+        (Vec::new(), Some((min, max)))
+    } else {
+        if table.contains_key("min") || table.contains_key("max") {
+            fail(&format!(
+                "{QFILE}: {context} is not a scale and cannot have `min` or `max`"
+            ));
+        }
+        let options = match (table.get("options"), table.get("option_set")) {
+            (Some(_), None) => read_options(table, &format!("q.{id}.opt"), source, &context),
+            (None, Some(toml::Value::String(set))) => {
+                let options = option_sets.get(set).unwrap_or_else(|| {
+                    fail(&format!(
+                        "{QFILE}: {context} names option set `{set}`, which is not an [[option_set]]"
+                    ))
+                });
+                options
+                    .iter()
+                    .map(|o| QOption {
+                        id: o.id.clone(),
+                        text_key: o.text_key.clone(),
+                        points: o.points,
+                        exclusive: o.exclusive,
+                        safety: o.safety.clone(),
+                        strong_distress: o.strong_distress,
+                    })
+                    .collect()
+            }
+            _ => fail(&format!(
+                "{QFILE}: {context} needs either `options` or `option_set` (text)"
+            )),
+        };
+        if scored_domain && !options.iter().any(|o| o.points.is_some()) {
+            fail(&format!(
+                "{QFILE}: {context} counts towards `{domain}` but none of its options has points"
+            ));
+        }
+        if !scored_domain {
+            if let Some(o) = options.iter().find(|o| o.points.is_some()) {
+                fail(&format!(
+                    "{QFILE}: option `{}` of {context} has points, but `{domain}` questions are unscored",
+                    o.id
+                ));
+            }
+        }
+        if kind == "single" && options.iter().any(|o| o.exclusive) {
+            fail(&format!(
+                "{QFILE}: {context} picks one answer, so `exclusive` means nothing there"
+            ));
+        }
+        (options, None)
+    };
+
+    if scored_domain {
+        need_key(&format!("drivers.{id}"), source, QFILE, &context);
+    }
+    let strength = flag_of(table, "strength", QFILE, &context);
+    if strength {
+        if !scored_domain {
+            fail(&format!("{QFILE}: {context} is unscored, so it cannot name a strength"));
+        }
+        need_key(&format!("strengths.{id}"), source, QFILE, &context);
+    }
+    let step = match table.get("step") {
+        None => None,
+        Some(_) => {
+            let step = text_of(table, "step", QFILE, &context).to_owned();
+            need_key(&format!("steps.{step}"), source, QFILE, &context);
+            Some(step)
+        }
+    };
+    let prefer_not_to_say_safety = match table.get("prefer_not_to_say_safety") {
+        None => None,
+        Some(_) => {
+            if !sensitive {
+                fail(&format!(
+                    "{QFILE}: {context} has `prefer_not_to_say_safety` but does not offer \"Prefer not to say\""
+                ));
+            }
+            let flag = text_of(table, "prefer_not_to_say_safety", QFILE, &context);
+            Some(one_of(flag, &SAFETY_FLAGS, "prefer_not_to_say_safety", QFILE, &context).to_owned())
+        }
+    };
+
+    let mut show_if = Vec::new();
+    match table.get("show_if") {
+        None => {}
+        Some(toml::Value::Array(conditions)) => {
+            for condition in conditions {
+                let condition = condition.as_table().unwrap_or_else(|| {
+                    fail(&format!(
+                        "{QFILE}: every `show_if` of {context} must be {{ question = ..., any_of = [...] }}"
+                    ))
+                });
+                reject_unknown_fields(condition, &["question", "any_of"], QFILE, &context);
+                let target = text_of(condition, "question", QFILE, &context).to_owned();
+                let target_q = earlier.iter().find(|q| q.id == target).unwrap_or_else(|| {
+                    fail(&format!(
+                        "{QFILE}: `show_if` of {context} names `{target}`, which is not an earlier question"
+                    ))
+                });
+                let any_of = texts_of(condition, "any_of", QFILE, &context);
+                if any_of.is_empty() {
+                    fail(&format!("{QFILE}: `show_if` of {context} needs a non-empty `any_of`"));
+                }
+                for m in &any_of {
+                    let known = target_q.options.iter().any(|o| o.id == *m)
+                        || (m == "unanswered" && target_q.optional)
+                        || (m == "prefer_not_to_say" && target_q.sensitive);
+                    if !known {
+                        fail(&format!(
+                            "{QFILE}: `show_if` of {context} names `{m}`, which `{target}` cannot be answered with"
+                        ));
+                    }
+                }
+                show_if.push(QCondition {
+                    question: target,
+                    any_of,
+                });
+            }
+        }
+        Some(_) => fail(&format!("{QFILE}: `show_if` of {context} must be a list of conditions")),
+    }
+
+    QQuestion {
+        id,
+        section,
+        kind,
+        scale,
+        domain,
+        constructs: question_constructs,
+        time_frame,
+        optional,
+        sensitive,
+        hint,
+        options,
+        show_if,
+        prefer_not_to_say_safety,
+        strength,
+        step,
+    }
+}
+
+fn msg(key: &str) -> String {
+    format!("Msg::{}", variant_name(key))
+}
+
+fn option_msg(key: Option<String>) -> String {
+    match key {
+        Some(k) => format!("Some({})", msg(&k)),
+        None => "None".to_owned(),
+    }
+}
+
+fn questionnaire_rs(q: &Questionnaire) -> String {
+    let mut rs = String::from("// @generated by build.rs from content/questionnaire.toml. Do not edit.\n\n");
+    let _ = writeln!(
+        rs,
+        "/// The version of the questionnaire, from `content/questionnaire.toml`; saved with answers.\npub const QUESTIONNAIRE_VERSION: u32 = {};\n",
+        q.version
+    );
+    rs.push_str("static CONSTRUCTS: &[Construct] = &[\n");
+    for c in &q.constructs {
+        let _ = writeln!(
+            rs,
+            "    Construct {{ id: {:?}, side: Side::{}, source: {:?} }},",
+            c.id,
+            variant_name(&c.side),
+            c.source
+        );
+    }
+    rs.push_str("];\n\nstatic SECTIONS: &[Section] = &[\n");
+    for s in &q.sections {
+        let _ = writeln!(
+            rs,
+            "    Section {{ id: {s:?}, title: {}, intro: {} }},",
+            msg(&format!("section.{s}.title")),
+            msg(&format!("section.{s}.intro"))
+        );
+    }
+    rs.push_str("];\n\nstatic QUESTIONS: &[Question] = &[\n");
+    for question in &q.questions {
+        let id = &question.id;
+        let kind = match (question.kind.as_str(), question.scale) {
+            ("scale", Some((min, max))) => format!(
+                "QuestionKind::Scale {{ min: {min}, max: {max}, min_label: {}, max_label: {} }}",
+                msg(&format!("q.{id}.min_label")),
+                msg(&format!("q.{id}.max_label"))
+            ),
+            ("multiple", _) => "QuestionKind::Multiple".to_owned(),
+            _ => "QuestionKind::Single".to_owned(),
+        };
+        let _ = writeln!(
+            rs,
+            "    Question {{\n        id: {id:?},\n        section: {:?},",
+            question.section
+        );
+        let _ = writeln!(
+            rs,
+            "        kind: {kind},\n        domain: Domain::{},",
+            variant_name(&question.domain)
+        );
+        let _ = writeln!(rs, "        constructs: &{:?},", question.constructs);
+        let _ = writeln!(
+            rs,
+            "        time_frame: TimeFrame::{},\n        optional: {},\n        sensitive: {},",
+            variant_name(&question.time_frame),
+            question.optional,
+            question.sensitive
+        );
+        let _ = writeln!(
+            rs,
+            "        text: {},\n        hint: {},",
+            msg(&format!("q.{id}.text")),
+            option_msg(question.hint.then(|| format!("q.{id}.hint")))
+        );
+        rs.push_str("        options: &[\n");
+        for o in &question.options {
+            let _ = writeln!(
+                rs,
+                "            AnswerOption {{ id: {:?}, text: {}, points: {:?}, exclusive: {}, safety: {}, strong_distress: {} }},",
+                o.id,
+                msg(&o.text_key),
+                o.points,
+                o.exclusive,
+                match &o.safety {
+                    Some(f) => format!("Some(SafetyFlag::{})", variant_name(f)),
+                    None => "None".to_owned(),
+                },
+                o.strong_distress
+            );
+        }
+        rs.push_str("        ],\n        show_if: &[\n");
+        for c in &question.show_if {
+            let matches: Vec<String> = c
+                .any_of
+                .iter()
+                .map(|m| match m.as_str() {
+                    "prefer_not_to_say" => "Match::PreferNotToSay".to_owned(),
+                    "unanswered" => "Match::Unanswered".to_owned(),
+                    other => format!("Match::Option({other:?})"),
+                })
+                .collect();
+            let _ = writeln!(
+                rs,
+                "            Condition {{ question: {:?}, any_of: &[{}] }},",
+                c.question,
+                matches.join(", ")
+            );
+        }
+        rs.push_str("        ],\n");
+        let _ = writeln!(
+            rs,
+            "        prefer_not_to_say_safety: {},",
+            match &question.prefer_not_to_say_safety {
+                Some(f) => format!("Some(SafetyFlag::{})", variant_name(f)),
+                None => "None".to_owned(),
+            }
+        );
+        let scored = SCORED_DOMAINS.contains(&question.domain.as_str());
+        let _ = writeln!(
+            rs,
+            "        driver: {},\n        strength: {},\n        step: {},\n    }},",
+            option_msg(scored.then(|| format!("drivers.{id}"))),
+            option_msg(question.strength.then(|| format!("strengths.{id}"))),
+            option_msg(question.step.as_ref().map(|s| format!("steps.{s}")))
+        );
+    }
+    rs.push_str("];\n\n");
+    rs.push_str(
+        "/// The check-in, as written in `content/questionnaire.toml`.\npub static QUESTIONNAIRE: Questionnaire = Questionnaire {\n    version: QUESTIONNAIRE_VERSION,\n    constructs: CONSTRUCTS,\n    sections: SECTIONS,\n    questions: QUESTIONS,\n};\n",
+    );
+    rs
+}
+
+// --- Groups ---------------------------------------------------------------------------------
+
+const GFILE: &str = "groups.toml";
+const GROUP_TYPES: [&str; 4] = ["twelve_step", "clinical", "mutual", "online"];
+const APPROACHES: [&str; 5] = ["spiritual", "secular", "christian", "clinical", "mixed"];
+const GOALS: [&str; 3] = ["abstinence", "moderation", "family"];
+const REGION_CODES: [&str; 6] = ["US", "CA", "GB", "IE", "AU", "NZ"];
+
+fn groups_rs(doc: &toml::Table, q: &Questionnaire, source: &BTreeMap<String, String>) -> String {
+    reject_unknown_fields(doc, &["checked", "type", "example", "rule"], GFILE, "the file");
+    let checked = text_of(doc, "checked", GFILE, "the file");
+    let mut rs = String::from("// @generated by build.rs from content/groups.toml. Do not edit.\n\n");
+    let _ = writeln!(
+        rs,
+        "/// When the group links were last opened and checked, as the content file says.\npub const LINKS_CHECKED: &str = {checked:?};\n"
+    );
+
+    let types: Vec<String> = table_list(doc, "type", GFILE)
+        .into_iter()
+        .map(|t| {
+            reject_unknown_fields(t, &["id"], GFILE, "a [[type]]");
+            let id = one_of(
+                text_of(t, "id", GFILE, "a [[type]]"),
+                &GROUP_TYPES,
+                "id",
+                GFILE,
+                "a [[type]]",
+            );
+            need_key(&format!("groups.{id}.name"), source, GFILE, &format!("type `{id}`"));
+            need_key(&format!("groups.{id}.about"), source, GFILE, &format!("type `{id}`"));
+            id.to_owned()
+        })
+        .collect();
+    if types != GROUP_TYPES {
+        fail(&format!(
+            "{GFILE}: the [[type]]s must be exactly {GROUP_TYPES:?}, in that order (the seed article's four types)"
+        ));
+    }
+
+    let substance_ids: Vec<&str> = q
+        .question("recovery_from")
+        .map(|r| r.options.iter().map(|o| o.id.as_str()).collect())
+        .unwrap_or_default();
+    rs.push_str(
+        "/// Every named example, in the order of the content file.\npub static EXAMPLES: &[GroupExample] = &[\n",
+    );
+    let mut example_ids: Vec<String> = Vec::new();
+    for e in table_list(doc, "example", GFILE) {
+        let id = text_of(e, "id", GFILE, "an [[example]]").to_owned();
+        let context = format!("example `{id}`");
+        reject_unknown_fields(
+            e,
+            &[
+                "id",
+                "name",
+                "url",
+                "types",
+                "approach",
+                "goal",
+                "substances",
+                "women_only",
+                "regions",
+            ],
+            GFILE,
+            &context,
+        );
+        if example_ids.contains(&id) {
+            fail(&format!("{GFILE}: two examples are called `{id}`"));
+        }
+        example_ids.push(id.clone());
+        let name = text_of(e, "name", GFILE, &context);
+        let url = match e.get("url") {
+            None => None,
+            Some(_) => {
+                let url = text_of(e, "url", GFILE, &context);
+                if !url.starts_with("https://") {
+                    fail(&format!("{GFILE}: the url of {context} must start with https://"));
+                }
+                Some(url)
+            }
+        };
+        let example_types = texts_of(e, "types", GFILE, &context);
+        if example_types.is_empty() {
+            fail(&format!("{GFILE}: {context} needs `types`"));
+        }
+        for t in &example_types {
+            one_of(t, &GROUP_TYPES, "types", GFILE, &context);
+        }
+        let approach = one_of(
+            text_of(e, "approach", GFILE, &context),
+            &APPROACHES,
+            "approach",
+            GFILE,
+            &context,
+        );
+        let goal = one_of(text_of(e, "goal", GFILE, &context), &GOALS, "goal", GFILE, &context);
+        let substances = texts_of(e, "substances", GFILE, &context);
+        for s in &substances {
+            one_of(s, &substance_ids, "substances", GFILE, &context);
+        }
+        let regions = texts_of(e, "regions", GFILE, &context);
+        for r in &regions {
+            one_of(r, &REGION_CODES, "regions", GFILE, &context);
+        }
+        let about = format!("groups.example.{id}");
+        need_key(&about, source, GFILE, &context);
+        let _ = writeln!(
+            rs,
+            "    GroupExample {{\n        id: {id:?},\n        name: {name:?},\n        url: {},\n        about: {},",
+            option_rs(url),
+            msg(&about)
+        );
+        let types_rs: Vec<String> = example_types
+            .iter()
+            .map(|t| format!("GroupType::{}", variant_name(t)))
+            .collect();
+        let regions_rs: Vec<String> = regions
+            .iter()
+            .map(|r| format!("Region::{}", variant_name(&r.to_lowercase())))
+            .collect();
+        let _ = writeln!(
+            rs,
+            "        types: &[{}],\n        approach: Approach::{},\n        goal: GroupGoal::{},\n        substances: &{:?},\n        women_only: {},\n        regions: &[{}],\n    }},",
+            types_rs.join(", "),
+            variant_name(approach),
+            variant_name(goal),
+            substances,
+            flag_of(e, "women_only", GFILE, &context),
+            regions_rs.join(", ")
+        );
+    }
+    rs.push_str("];\n\n");
+
+    rs.push_str("/// The ranking rules, in the order of the content file.\npub static RULES: &[GroupRule] = &[\n");
+    for (index, r) in table_list(doc, "rule", GFILE).into_iter().enumerate() {
+        let context = format!("rule {} (counting from 1)", index + 1);
+        reject_unknown_fields(r, &["question", "any_of", "group", "points", "reason"], GFILE, &context);
+        let question = text_of(r, "question", GFILE, &context);
+        let target = q.question(question).unwrap_or_else(|| {
+            fail(&format!(
+                "{GFILE}: {context} names question `{question}`, which {QFILE} lacks"
+            ))
+        });
+        let any_of = texts_of(r, "any_of", GFILE, &context);
+        if any_of.is_empty() {
+            fail(&format!("{GFILE}: {context} needs a non-empty `any_of`"));
+        }
+        for m in &any_of {
+            if !target.options.iter().any(|o| o.id == *m) {
+                fail(&format!(
+                    "{GFILE}: {context} names option `{m}`, which question `{question}` does not have"
+                ));
+            }
+        }
+        let group = one_of(
+            text_of(r, "group", GFILE, &context),
+            &GROUP_TYPES,
+            "group",
+            GFILE,
+            &context,
+        );
+        let points = int_of(r, "points", GFILE, &context)
+            .filter(|p| (-3..=3).contains(p))
+            .unwrap_or_else(|| fail(&format!("{GFILE}: {context} needs `points` from -3 to 3")));
+        let reason = format!("groups.reason.{}", text_of(r, "reason", GFILE, &context));
+        need_key(&reason, source, GFILE, &context);
+        let _ = writeln!(
+            rs,
+            "    GroupRule {{ question: {question:?}, any_of: &{any_of:?}, group: GroupType::{}, points: {points}, reason: {} }},",
+            variant_name(group),
+            msg(&reason)
+        );
     }
     rs.push_str("];\n");
     rs

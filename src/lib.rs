@@ -13,6 +13,13 @@
 //! |---|---|
 //! | [`i18n`] | translation catalogs (`content/locales/*.toml`) as the [`i18n::Msg`] enum and [`i18n::Locale`] |
 //! | [`help`] | crisis and help contacts by region (`content/help-contacts.toml`) |
+//! | [`questionnaire`] | the check-in's questions, branching and points (`content/questionnaire.toml`), and their validator |
+//! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
+//! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
+//! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
+//! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
+//! | [`recommend`] | group types ranked for the person (`content/groups.toml`), professional help, next steps |
+//! | [`text`] | result texts as [`i18n::Msg`] plus values, rendered per locale and region; `Msg` saved by key |
 //! | `web` | (feature `web`) the thin Yew layer: mounting, the app, one component per file |
 //!
 //! # Conventions
@@ -23,8 +30,15 @@
 //!   returns errors, and the web layer shows them in plain words.
 //! - Components take data and `Callback<T>` props; state changes go through the app's reducer.
 
+pub mod answers;
 pub mod help;
 pub mod i18n;
+pub mod questionnaire;
+pub mod recommend;
+pub mod safety;
+pub mod scoring;
+pub mod session;
+pub mod text;
 
 #[cfg(feature = "web")]
 pub mod web;
