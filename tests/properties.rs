@@ -3,6 +3,7 @@
 //! Answer sets are generated over the real questionnaire: each question is left out, answered
 //! "Prefer not to say" where offered, or given a valid answer, so every branch and every
 //! missing-answer pattern is reached. Case counts are modest to keep the suite fast.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use recovery_checkin::answers::{Answer, Answers};
