@@ -24,7 +24,7 @@
 //!
 //! # Conventions
 //!
-//! - Content is data: texts, contacts and (later) the questionnaire live in `content/` and are
+//! - Content is data: texts, contacts, the questionnaire and the groups live in `content/` and are
 //!   turned into Rust by `build.rs`. No text a person reads is written in Rust code.
 //! - The domain never panics on outside input (storage, attributes, imported files): it
 //!   returns errors, and the web layer shows them in plain words.
