@@ -97,7 +97,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 </div>
                 if let Some(problem) = props.problem {
                     <p class="rc-problem" id={problem_id} role="alert">
-                        <span class="rc-visually-hidden">{ locale.text(Msg::FlowProblemTitle) }{ ": " }</span>
+                        <span class="rc-visually-hidden">{ locale.text(Msg::FlowProblemTitle) }</span>
+                        { " " }
                         { locale.text(problem) }
                     </p>
                 }

@@ -168,7 +168,8 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
         <div class="rc-domain" data-domain={format!("{kind:?}")} data-score={value.clone()}>
             <h4 class="rc-domain-name">{ name }</h4>
             <meter class="rc-meter" min="0" max="100" low="34" high="66" {optimum} value={value} aria-label={label} />
-            <p class="rc-domain-detail">{ locale.text(kind.about()) }{ " " }{ detail }</p>
+            <p class="rc-domain-detail">{ locale.text(kind.about()) }</p>
+            <p class="rc-domain-detail">{ detail }</p>
             if score.drivers.is_empty() {
                 <p class="rc-domain-drivers-none">{ locale.text(Msg::ResultsNoDrivers) }</p>
             } else {
@@ -192,7 +193,10 @@ fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html
             { for help.reasons.iter().map(|r| html! { <p>{ locale.text(*r) }</p> }) }
             <ul class="rc-pro-kinds">
                 { for help.kinds.iter().map(|kind| html! {
-                    <li><strong>{ locale.text(kind.name()) }</strong>{ ". " }{ locale.text(kind.about()) }</li>
+                    <li>
+                        <strong class="rc-pro-kind">{ locale.text(kind.name()) }</strong>
+                        <span class="rc-pro-kind-about">{ locale.text(kind.about()) }</span>
+                    </li>
                 }) }
             </ul>
             <p>{ locale.text(help.crisis_note) }</p>
@@ -242,7 +246,7 @@ fn examples(locale: Locale, region: Region, group: &GroupRecommendation) -> Html
                         } else {
                             <strong>{ e.name }</strong>
                         }
-                        <span class="rc-example-about">{ ": " }{ locale.text(e.about) }</span>
+                        <span class="rc-example-about">{ locale.text(e.about) }</span>
                     </li>
                 }) }
             </ul>
