@@ -42,6 +42,21 @@ fn main() {
     write(&out.join("groups.rs"), &groups_rs(&groups, &questionnaire, source));
 }
 
+/// Reads and checks a questionnaire file's text as the build does, against the source
+/// catalog in `locales`; panics with the content error on the first problem. Only the tests
+/// call it: `tests/content.rs` compiles this file again as a module to feed it broken files.
+#[allow(dead_code)]
+pub(crate) fn check_questionnaire(text: &str, locales: &Path) {
+    let catalogs = read_locales(locales);
+    let source = catalogs
+        .get(SOURCE_LOCALE)
+        .unwrap_or_else(|| fail(&format!("{SOURCE_LOCALE}.toml is missing")));
+    let doc = text
+        .parse::<toml::Table>()
+        .unwrap_or_else(|e| fail(&format!("{QFILE}: {e}")));
+    read_questionnaire(&doc, source);
+}
+
 fn fail(message: &str) -> ! {
     panic!("content error: {message}");
 }
@@ -733,6 +748,13 @@ fn read_question(
             Some(one_of(flag, &SAFETY_FLAGS, "prefer_not_to_say_safety", QFILE, &context).to_owned())
         }
     };
+    // Someone who will not say whether they are safe may be the person most at risk: a safety
+    // question that offers "Prefer not to say" must name the sign that answer raises.
+    if domain == "safety" && sensitive && prefer_not_to_say_safety.is_none() {
+        fail(&format!(
+            "{QFILE}: {context} is a safety question that offers \"Prefer not to say\", so it needs `prefer_not_to_say_safety`"
+        ));
+    }
 
     let mut show_if = Vec::new();
     match table.get("show_if") {

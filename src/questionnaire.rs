@@ -805,17 +805,57 @@ mod tests {
         );
     }
 
+    /// Every answer to every safety question, "Prefer not to say" as `-`, with the sign it must
+    /// raise. A new option or question must be added here, and a sign dropped from the content
+    /// fails the test.
+    const SAFETY_ANSWERS: &[(&str, &str, Option<SafetyFlag>)] = &[
+        ("self_harm", "not_at_all", None),
+        ("self_harm", "once_or_twice", Some(SafetyFlag::SuicidalThoughts)),
+        ("self_harm", "often", Some(SafetyFlag::SuicidalThoughts)),
+        ("self_harm", "right_now", Some(SafetyFlag::SuicidalThoughts)),
+        ("self_harm", "-", Some(SafetyFlag::SuicidalThoughts)),
+        ("opioid_after_break", "no", None),
+        ("opioid_after_break", "yes", Some(SafetyFlag::OpioidAfterBreak)),
+        ("opioid_after_break", "not_sure", Some(SafetyFlag::OpioidAfterBreak)),
+        ("opioid_after_break", "-", Some(SafetyFlag::OpioidAfterBreak)),
+        ("stop_plan", "no", None),
+        ("stop_plan", "yes", Some(SafetyFlag::StoppingSuddenly)),
+        ("stop_plan", "not_sure", Some(SafetyFlag::StoppingSuddenly)),
+        ("stop_plan", "-", Some(SafetyFlag::StoppingSuddenly)),
+        ("safe_home", "safe", None),
+        ("safe_home", "sometimes_unsafe", Some(SafetyFlag::UnsafeAtHome)),
+        ("safe_home", "often_unsafe", Some(SafetyFlag::UnsafeAtHome)),
+        ("safe_home", "-", Some(SafetyFlag::UnsafeAtHome)),
+    ];
+
     #[test]
-    fn prefer_not_to_say_on_the_self_harm_question_brings_crisis_options() {
-        let q = QUESTIONNAIRE.question("self_harm").expect("self_harm");
-        assert_eq!(q.safety_flags(&Answer::PreferNotToSay), [SafetyFlag::SuicidalThoughts]);
-        assert!(q.safety_flags(&Answer::Choice("not_at_all".into())).is_empty());
-        for option in ["once_or_twice", "often", "right_now"] {
-            assert_eq!(
-                q.safety_flags(&Answer::Choice(option.into())),
-                [SafetyFlag::SuicidalThoughts]
-            );
+    fn every_safety_answer_raises_the_sign_in_the_table() {
+        let mut listed = Vec::new();
+        for question in QUESTIONNAIRE.questions.iter().filter(|q| q.domain == Domain::Safety) {
+            let mut answers: Vec<(&str, Answer)> = question
+                .options
+                .iter()
+                .map(|o| (o.id, Answer::Choice(o.id.to_owned())))
+                .collect();
+            if question.sensitive {
+                answers.push(("-", Answer::PreferNotToSay));
+            }
+            for (name, answer) in answers {
+                let expected = SAFETY_ANSWERS
+                    .iter()
+                    .find(|(q, a, _)| *q == question.id && *a == name)
+                    .unwrap_or_else(|| panic!("{}: `{name}` is not in the table", question.id))
+                    .2;
+                let raised = question.safety_flags(&answer);
+                assert_eq!(raised, Vec::from_iter(expected), "{} = {name}", question.id);
+                listed.push((question.id, name));
+            }
         }
+        assert_eq!(
+            listed.len(),
+            SAFETY_ANSWERS.len(),
+            "the table names answers that do not exist"
+        );
     }
 
     // --- The validator catches broken questionnaires ------------------------------------------

@@ -22,7 +22,7 @@ use crate::safety::{blocks_for, SafetyBlock, SafetyFlag};
 
 /// The version of the scoring method; saved with every assessment. Bump it when a weight, a
 /// threshold or a rule changes, so old results can be told apart.
-pub const METHOD_VERSION: u32 = 1;
+pub const METHOD_VERSION: u32 = 2;
 
 /// Stressors at or above this score are a warning sign (BAM: Risk >= 12 of 24).
 pub const STRESSORS_RAISED: u8 = 50;
@@ -930,7 +930,7 @@ pub(crate) mod tests {
     fn assessments_round_trip_through_json() {
         let a = score(&with(HARD, &[("self_harm", "-"), ("pref_format", "online")]));
         let json = serde_json::to_string(&a).expect("serialises");
-        assert!(json.contains("\"method_version\":1"), "{json}");
+        assert!(json.contains(&format!("\"method_version\":{METHOD_VERSION}")), "{json}");
         let back: Assessment = serde_json::from_str(&json).expect("deserialises");
         assert_eq!(back, a);
     }

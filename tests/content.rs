@@ -1,11 +1,59 @@
 //! Checks on the content files as a reviewer writes them, beside the build-time checks.
 
+use std::path::Path;
+
 use recovery_checkin::i18n::{Locale, Msg};
 use recovery_checkin::questionnaire::QUESTIONNAIRE;
 
+/// `build.rs`, compiled again so its content checks can be fed broken files.
+#[allow(dead_code)]
+#[path = "../build.rs"]
+mod build_script;
+
+fn source(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("readable")
+}
+
+/// The content error `build.rs` stops the build with for this questionnaire text, if any.
+fn build_error(questionnaire: &str) -> Option<String> {
+    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/locales");
+    let result = std::panic::catch_unwind(|| build_script::check_questionnaire(questionnaire, &locales));
+    result.err().map(|panic| {
+        panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default()
+    })
+}
+
+/// The questionnaire file with `from` replaced by `to`, which must occur exactly once.
+fn edited(from: &str, to: &str) -> String {
+    let text = source("content/questionnaire.toml");
+    assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn the_build_accepts_the_shipped_questionnaire() {
+    assert_eq!(build_error(&source("content/questionnaire.toml")), None);
+}
+
+#[test]
+fn the_build_refuses_a_safety_question_where_prefer_not_to_say_raises_nothing() {
+    for line in [
+        "prefer_not_to_say_safety = \"suicidal_thoughts\"\n",
+        "prefer_not_to_say_safety = \"opioid_after_break\"\n",
+        "prefer_not_to_say_safety = \"stopping_suddenly\"\n",
+        "prefer_not_to_say_safety = \"unsafe_at_home\"\n",
+    ] {
+        let error = build_error(&edited(line, "")).unwrap_or_else(|| panic!("built without {line}"));
+        assert!(error.contains("needs `prefer_not_to_say_safety`"), "{error}");
+    }
+}
+
 fn read(path: &str) -> toml::Table {
-    let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("readable");
-    text.parse::<toml::Table>().expect("valid TOML")
+    source(path).parse::<toml::Table>().expect("valid TOML")
 }
 
 fn tables<'a>(doc: &'a toml::Table, name: &str) -> Vec<&'a toml::Table> {
