@@ -277,7 +277,7 @@ const SAFETY_FLAGS: [&str; 4] = [
     "unsafe_at_home",
 ];
 /// Answers a `show_if` condition may name besides a question's own options.
-const SPECIAL_MATCHES: [&str; 2] = ["prefer_not_to_say", "unanswered"];
+const SPECIAL_MATCHES: [&str; 3] = ["prefer_not_to_say", "unanswered", "hidden"];
 /// The highest points an option may give: every item is on a 0-4 scale, like a BAM item.
 const MAX_OPTION_POINTS: i64 = 4;
 
@@ -294,6 +294,8 @@ struct QOption {
 struct QCondition {
     question: String,
     any_of: Vec<String>,
+    /// Alternatives: the condition also holds when any of these holds.
+    or: Vec<QCondition>,
 }
 
 /// A checked question, ready to print.
@@ -756,45 +758,14 @@ fn read_question(
         ));
     }
 
-    let mut show_if = Vec::new();
-    match table.get("show_if") {
-        None => {}
-        Some(toml::Value::Array(conditions)) => {
-            for condition in conditions {
-                let condition = condition.as_table().unwrap_or_else(|| {
-                    fail(&format!(
-                        "{QFILE}: every `show_if` of {context} must be {{ question = ..., any_of = [...] }}"
-                    ))
-                });
-                reject_unknown_fields(condition, &["question", "any_of"], QFILE, &context);
-                let target = text_of(condition, "question", QFILE, &context).to_owned();
-                let target_q = earlier.iter().find(|q| q.id == target).unwrap_or_else(|| {
-                    fail(&format!(
-                        "{QFILE}: `show_if` of {context} names `{target}`, which is not an earlier question"
-                    ))
-                });
-                let any_of = texts_of(condition, "any_of", QFILE, &context);
-                if any_of.is_empty() {
-                    fail(&format!("{QFILE}: `show_if` of {context} needs a non-empty `any_of`"));
-                }
-                for m in &any_of {
-                    let known = target_q.options.iter().any(|o| o.id == *m)
-                        || (m == "unanswered" && target_q.optional)
-                        || (m == "prefer_not_to_say" && target_q.sensitive);
-                    if !known {
-                        fail(&format!(
-                            "{QFILE}: `show_if` of {context} names `{m}`, which `{target}` cannot be answered with"
-                        ));
-                    }
-                }
-                show_if.push(QCondition {
-                    question: target,
-                    any_of,
-                });
-            }
-        }
+    let show_if = match table.get("show_if") {
+        None => Vec::new(),
+        Some(toml::Value::Array(conditions)) => conditions
+            .iter()
+            .map(|condition| read_condition(condition, earlier, &context, true))
+            .collect(),
         Some(_) => fail(&format!("{QFILE}: `show_if` of {context} must be a list of conditions")),
-    }
+    };
 
     QQuestion {
         id,
@@ -813,6 +784,79 @@ fn read_question(
         strength,
         step,
     }
+}
+
+/// One `show_if` condition: `{ question = ..., any_of = [...] }`, optionally with
+/// `or = [{ question = ..., any_of = [...] }, ...]` (alternatives, which cannot nest further).
+fn read_condition(value: &toml::Value, earlier: &[QQuestion], context: &str, top: bool) -> QCondition {
+    let condition = value.as_table().unwrap_or_else(|| {
+        fail(&format!(
+            "{QFILE}: every `show_if` of {context} must be {{ question = ..., any_of = [...] }}"
+        ))
+    });
+    let known_fields: &[&str] = if top {
+        &["question", "any_of", "or"]
+    } else {
+        &["question", "any_of"]
+    };
+    reject_unknown_fields(condition, known_fields, QFILE, context);
+    let target = text_of(condition, "question", QFILE, context).to_owned();
+    let target_q = earlier.iter().find(|q| q.id == target).unwrap_or_else(|| {
+        fail(&format!(
+            "{QFILE}: `show_if` of {context} names `{target}`, which is not an earlier question"
+        ))
+    });
+    let any_of = texts_of(condition, "any_of", QFILE, context);
+    if any_of.is_empty() {
+        fail(&format!("{QFILE}: `show_if` of {context} needs a non-empty `any_of`"));
+    }
+    for m in &any_of {
+        let known = target_q.options.iter().any(|o| o.id == *m)
+            || (m == "unanswered" && target_q.optional)
+            || (m == "prefer_not_to_say" && target_q.sensitive)
+            || (m == "hidden" && !target_q.show_if.is_empty());
+        if !known {
+            fail(&format!(
+                "{QFILE}: `show_if` of {context} names `{m}`, which `{target}` cannot be answered with"
+            ));
+        }
+    }
+    let or = match condition.get("or") {
+        None => Vec::new(),
+        Some(toml::Value::Array(alternatives)) if !alternatives.is_empty() => alternatives
+            .iter()
+            .map(|alternative| read_condition(alternative, earlier, context, false))
+            .collect(),
+        Some(_) => fail(&format!(
+            "{QFILE}: `or` in `show_if` of {context} must be a non-empty list of conditions"
+        )),
+    };
+    QCondition {
+        question: target,
+        any_of,
+        or,
+    }
+}
+
+/// A generated `Condition { ... }` literal.
+fn condition_rs(c: &QCondition) -> String {
+    let matches: Vec<String> = c
+        .any_of
+        .iter()
+        .map(|m| match m.as_str() {
+            "prefer_not_to_say" => "Match::PreferNotToSay".to_owned(),
+            "unanswered" => "Match::Unanswered".to_owned(),
+            "hidden" => "Match::Hidden".to_owned(),
+            other => format!("Match::Option({other:?})"),
+        })
+        .collect();
+    let or: Vec<String> = c.or.iter().map(condition_rs).collect();
+    format!(
+        "Condition {{ question: {:?}, any_of: &[{}], or: &[{}] }}",
+        c.question,
+        matches.join(", "),
+        or.join(", ")
+    )
 }
 
 fn msg(key: &str) -> String {
@@ -906,21 +950,7 @@ fn questionnaire_rs(q: &Questionnaire) -> String {
         }
         rs.push_str("        ],\n        show_if: &[\n");
         for c in &question.show_if {
-            let matches: Vec<String> = c
-                .any_of
-                .iter()
-                .map(|m| match m.as_str() {
-                    "prefer_not_to_say" => "Match::PreferNotToSay".to_owned(),
-                    "unanswered" => "Match::Unanswered".to_owned(),
-                    other => format!("Match::Option({other:?})"),
-                })
-                .collect();
-            let _ = writeln!(
-                rs,
-                "            Condition {{ question: {:?}, any_of: &[{}] }},",
-                c.question,
-                matches.join(", ")
-            );
+            let _ = writeln!(rs, "            {},", condition_rs(c));
         }
         rs.push_str("        ],\n");
         let _ = writeln!(

@@ -433,7 +433,10 @@ mod tests {
         assert_eq!(session.current().map(|q| q.id), Some("recovery_from"));
         let progress = session.progress();
         assert_eq!((progress.position, progress.answered), (1, 0));
-        assert_eq!(progress.total, 30, "33 questions, 3 of them only after recent use");
+        assert_eq!(
+            progress.total, 32,
+            "33 questions; which substances were used is asked only after recent use"
+        );
     }
 
     #[test]
@@ -465,11 +468,14 @@ mod tests {
             })
         ));
         assert_eq!(
-            s.answer("opioid_after_break", choice("yes")),
-            Err(SessionError::NotShown("opioid_after_break".into()))
+            s.answer("substances_30d", Answer::Choices(vec!["alcohol".into()])),
+            Err(SessionError::NotShown("substances_30d".into()))
         );
         assert_eq!(s.back(), Err(SessionError::AtStart));
-        assert_eq!(s.go_to("stop_plan"), Err(SessionError::NotShown("stop_plan".into())));
+        assert_eq!(
+            s.go_to("substances_30d"),
+            Err(SessionError::NotShown("substances_30d".into()))
+        );
         assert!(s.answers().is_empty(), "nothing bad was stored");
     }
 
@@ -536,6 +542,18 @@ mod tests {
             Some("safe_home"),
             "moved on from the hidden question"
         );
+    }
+
+    #[test]
+    fn skipping_the_use_question_still_reaches_the_opioid_and_stopping_questions() {
+        // GOOD without its use answer: use is skipped, so "which substances" is not asked, and
+        // both safety questions are.
+        let pairs: Vec<(&str, &str)> = GOOD.iter().copied().filter(|(q, _)| *q != "use_30d").collect();
+        let done = walk(&pairs);
+        let asked: Vec<&str> = done.review().iter().map(|r| r.question.id).collect();
+        assert!(!asked.contains(&"substances_30d"), "{asked:?}");
+        assert!(asked.contains(&"opioid_after_break"), "{asked:?}");
+        assert!(asked.contains(&"stop_plan"), "{asked:?}");
     }
 
     #[test]

@@ -64,6 +64,41 @@ fn tables<'a>(doc: &'a toml::Table, name: &str) -> Vec<&'a toml::Table> {
 }
 
 #[test]
+fn the_build_checks_hidden_and_or_in_conditions() {
+    // `hidden` only fits a question that can be hidden; `use_30d` is always shown.
+    let error = build_error(&edited(
+        r#"any_of = ["one_two_days", "three_to_14_days", "15_days_or_more", "prefer_not_to_say", "unanswered"], or = [{ question = "recovery_from", any_of = ["opioids"] }]"#,
+        r#"any_of = ["hidden"], or = [{ question = "recovery_from", any_of = ["opioids"] }]"#,
+    ))
+    .expect("refused");
+    assert!(
+        error.contains("names `hidden`, which `use_30d` cannot be answered with"),
+        "{error}"
+    );
+    // An alternative must name an earlier question, like any condition.
+    let error = build_error(&edited(
+        r#"or = [{ question = "recovery_from", any_of = ["opioids"] }] },
+  { question = "substances_30d""#,
+        r#"or = [{ question = "safe_home", any_of = ["safe"] }] },
+  { question = "substances_30d""#,
+    ))
+    .expect("refused");
+    assert!(
+        error.contains("names `safe_home`, which is not an earlier question"),
+        "{error}"
+    );
+    // Alternatives do not nest.
+    let error = build_error(&edited(
+        r#"or = [{ question = "recovery_from", any_of = ["opioids"] }] },
+  { question = "substances_30d""#,
+        r#"or = [{ question = "recovery_from", any_of = ["opioids"], or = [] }] },
+  { question = "substances_30d""#,
+    ))
+    .expect("refused");
+    assert!(error.contains("unknown field `or`"), "{error}");
+}
+
+#[test]
 fn every_option_is_scored_or_explicitly_unscored() {
     let doc = read("content/questionnaire.toml");
     let mut checked = 0;
