@@ -270,7 +270,8 @@ const DOMAINS: [&str; 7] = [
 ];
 const SCORED_DOMAINS: [&str; 4] = ["stressor", "use", "support", "motivation"];
 const TIME_FRAMES: [&str; 5] = ["now", "last_7_days", "last_14_days", "last_30_days", "next_30_days"];
-const SAFETY_FLAGS: [&str; 4] = [
+const SAFETY_FLAGS: [&str; 5] = [
+    "suicidal_thoughts_now",
     "suicidal_thoughts",
     "opioid_after_break",
     "stopping_suddenly",

@@ -743,7 +743,7 @@ mod tests {
     }
 
     #[test]
-    fn the_four_safety_questions_exist_and_raise_their_flags() {
+    fn every_safety_flag_is_raised_by_a_safety_question() {
         for flag in SafetyFlag::ALL {
             let raised = QUESTIONNAIRE
                 .questions
@@ -897,7 +897,7 @@ mod tests {
         ("self_harm", "not_at_all", None),
         ("self_harm", "once_or_twice", Some(SafetyFlag::SuicidalThoughts)),
         ("self_harm", "often", Some(SafetyFlag::SuicidalThoughts)),
-        ("self_harm", "right_now", Some(SafetyFlag::SuicidalThoughts)),
+        ("self_harm", "right_now", Some(SafetyFlag::SuicidalThoughtsNow)),
         ("self_harm", "-", Some(SafetyFlag::SuicidalThoughts)),
         ("opioid_after_break", "no", None),
         ("opioid_after_break", "yes", Some(SafetyFlag::OpioidAfterBreak)),

@@ -256,6 +256,9 @@ pub enum Urgency {
     Soon,
     /// Today, if they can.
     Now,
+    /// Right now, without waiting for an appointment: a crisis line or emergency help
+    /// (thoughts of suicide or self-harm right now).
+    Immediately,
 }
 
 impl Urgency {
@@ -265,6 +268,7 @@ impl Urgency {
             Urgency::WhenReady => Msg::ProUrgencyWhenReady,
             Urgency::Soon => Msg::ProUrgencySoon,
             Urgency::Now => Msg::ProUrgencyNow,
+            Urgency::Immediately => Msg::ProUrgencyImmediately,
         }
     }
 }
@@ -318,7 +322,8 @@ pub struct ProfessionalHelp {
     pub reasons: Vec<Msg>,
     /// Already getting professional help: suggest bringing this check-in along.
     pub already_in_care: bool,
-    /// Crisis options in calm words, paired with every referral (Jacobson et al. 2022).
+    /// Crisis options in calm words, paired with every referral (Jacobson et al. 2022); when
+    /// the urgency is [`Urgency::Immediately`], a note not to wait.
     pub crisis_note: Msg,
 }
 
@@ -412,9 +417,11 @@ pub(crate) fn professional_help(facts: &Facts) -> ProfessionalHelp {
     let has = |flag| facts.flags.contains(&flag);
     let first =
         !facts.flags.is_empty() || facts.band == Some(Band::Many) || facts.used_lately() || facts.strong_distress;
-    let urgent_flag =
-        has(SafetyFlag::SuicidalThoughts) || has(SafetyFlag::OpioidAfterBreak) || has(SafetyFlag::StoppingSuddenly);
-    let urgency = if urgent_flag {
+    let suicidal_thoughts = facts.flags.iter().any(|f| f.is_suicidal_thoughts());
+    let urgent_flag = suicidal_thoughts || has(SafetyFlag::OpioidAfterBreak) || has(SafetyFlag::StoppingSuddenly);
+    let urgency = if has(SafetyFlag::SuicidalThoughtsNow) {
+        Urgency::Immediately
+    } else if urgent_flag {
         Urgency::Now
     } else if first || facts.band == Some(Band::Several) {
         Urgency::Soon
@@ -433,7 +440,7 @@ pub(crate) fn professional_help(facts: &Facts) -> ProfessionalHelp {
     if !facts.flags.is_empty() {
         reasons.push(Msg::ProReasonSafety);
     }
-    if has(SafetyFlag::SuicidalThoughts) {
+    if suicidal_thoughts {
         push_unique(&mut kinds, ProKind::Counsellor);
         push_unique(&mut kinds, ProKind::Doctor);
     }
@@ -485,7 +492,11 @@ pub(crate) fn professional_help(facts: &Facts) -> ProfessionalHelp {
         kinds,
         reasons,
         already_in_care,
-        crisis_note: Msg::ProCrisisPairing,
+        crisis_note: if urgency == Urgency::Immediately {
+            Msg::ProCrisisNow
+        } else {
+            Msg::ProCrisisPairing
+        },
     }
 }
 

@@ -843,6 +843,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn thoughts_right_now_cannot_wait() {
+        let a = score(&with(GOOD, &[("self_harm", "right_now")]));
+        assert_eq!(a.safety_flags(), [SafetyFlag::SuicidalThoughtsNow]);
+        assert_eq!(a.safety[0].lines[0].msg, Msg::SafetySuicidalThoughtsNowNow);
+        assert_eq!(a.parts()[0], ResultPart::Safety);
+        assert_eq!(a.professional.urgency, Urgency::Immediately);
+        assert_eq!(a.professional.crisis_note, Msg::ProCrisisNow);
+        assert!(a.professional_first());
+        assert!(a
+            .professional
+            .kinds
+            .starts_with(&[ProKind::Counsellor, ProKind::Doctor]));
+        // "Once or a few times" and "often" stay urgent, for today.
+        for answer in ["once_or_twice", "often", "-"] {
+            let b = score(&with(GOOD, &[("self_harm", answer)]));
+            assert_eq!(b.safety_flags(), [SafetyFlag::SuicidalThoughts], "{answer}");
+            assert_eq!(b.professional.urgency, Urgency::Now, "{answer}");
+        }
+    }
+
+    #[test]
     fn opioid_use_after_a_break_brings_its_safety_message() {
         let a = score(&with(
             GOOD,

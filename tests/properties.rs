@@ -8,6 +8,7 @@
 use proptest::prelude::*;
 use recovery_checkin::answers::{Answer, Answers};
 use recovery_checkin::questionnaire::{Domain, Question, QuestionKind, QUESTIONNAIRE};
+use recovery_checkin::recommend::Urgency;
 use recovery_checkin::safety::SafetyFlag;
 use recovery_checkin::scoring::{score, Assessment, DomainKind, ResultPart};
 use recovery_checkin::session::Session;
@@ -207,12 +208,15 @@ proptest! {
     fn any_sign_of_suicidal_thoughts_puts_crisis_first(seed in seeds()) {
         let answers = answers_from(&seed);
         let a = score(&answers);
-        let said = match answers.get("self_harm") {
-            Some(Answer::Choice(c)) => c != "not_at_all",
-            Some(Answer::PreferNotToSay) => true,
-            _ => false,
+        let (said, right_now) = match answers.get("self_harm") {
+            Some(Answer::Choice(c)) => (c != "not_at_all", c == "right_now"),
+            Some(Answer::PreferNotToSay) => (true, false),
+            _ => (false, false),
         };
-        prop_assert_eq!(a.safety.first().map(|b| b.flag) == Some(SafetyFlag::SuicidalThoughts), said);
+        let first = a.safety.first().map(|b| b.flag);
+        prop_assert_eq!(first.is_some_and(SafetyFlag::is_suicidal_thoughts), said);
+        prop_assert_eq!(first == Some(SafetyFlag::SuicidalThoughtsNow), right_now);
+        prop_assert_eq!(a.professional.urgency == Urgency::Immediately, right_now);
         if !a.safety.is_empty() {
             prop_assert_eq!(a.parts()[0], ResultPart::Safety);
             prop_assert!(a.professional_first());
