@@ -713,6 +713,21 @@ fn read_question(
                 ));
             }
         }
+        // A scale reads from its lowest answer to its highest; the points must follow that
+        // order, so a scale with its points flipped cannot slip through (the property tests
+        // define "a higher answer" by points, and would not notice).
+        if kind == "single" && scored_domain {
+            let points: Vec<(&str, u8)> = options
+                .iter()
+                .filter_map(|o| Some((o.id.as_str(), o.points?)))
+                .collect();
+            if let Some(pair) = points.windows(2).find(|pair| pair[1].1 < pair[0].1) {
+                fail(&format!(
+                    "{QFILE}: the points of {context} go down from `{}` ({}) to `{}` ({}); scored options must be listed from the fewest points to the most",
+                    pair[0].0, pair[0].1, pair[1].0, pair[1].1
+                ));
+            }
+        }
         if kind == "single" && options.iter().any(|o| o.exclusive) {
             fail(&format!(
                 "{QFILE}: {context} picks one answer, so `exclusive` means nothing there"

@@ -99,6 +99,120 @@ fn the_build_checks_hidden_and_or_in_conditions() {
 }
 
 #[test]
+fn the_build_refuses_a_scale_with_its_points_flipped() {
+    let flipped = edited(
+        r#"  { id = "none", points = 0 },
+  { id = "once", points = 1 },
+  { id = "two_three", points = 2 },
+  { id = "weekly", points = 3 },
+  { id = "more_than_weekly", points = 4 },"#,
+        r#"  { id = "none", points = 4 },
+  { id = "once", points = 3 },
+  { id = "two_three", points = 2 },
+  { id = "weekly", points = 1 },
+  { id = "more_than_weekly", points = 0 },"#,
+    );
+    let error = build_error(&flipped).expect("refused");
+    assert!(error.contains("the points of question `meetings` go down"), "{error}");
+    // Unscored options may sit anywhere: "not part of my life" comes first in spirituality.
+    let moved = edited(
+        r#"  { id = "not_for_me", unscored = true },
+  { id = "not_at_all", points = 0 },"#,
+        r#"  { id = "not_at_all", points = 0 },
+  { id = "not_for_me", unscored = true },"#,
+    );
+    assert_eq!(build_error(&moved), None);
+    // A shared scale flipped in one place is caught for every question that uses it.
+    let error = build_error(&edited(
+        r#"  { id = "a_lot", points = 3 },
+  { id = "very_much", points = 4 },
+]
+
+# "How true"#,
+        r#"  { id = "a_lot", points = 4 },
+  { id = "very_much", points = 3 },
+]
+
+# "How true"#,
+    ))
+    .expect("refused");
+    assert!(error.contains("go down from `a_lot` (4) to `very_much` (3)"), "{error}");
+}
+
+/// A question's options, in order, with their points (`None`: unscored).
+type Scale = &'static [(&'static str, Option<u8>)];
+
+/// Scales read from the calm answer to the strong one, with the points that say so.
+#[test]
+fn key_scales_keep_their_order_and_points() {
+    let pinned: &[(&str, Scale)] = &[
+        (
+            "sleep",
+            &[
+                ("none", Some(0)),
+                ("one_two", Some(1)),
+                ("three_four", Some(2)),
+                ("five_six", Some(3)),
+                ("all_seven", Some(4)),
+            ],
+        ),
+        (
+            "spirituality",
+            &[
+                ("not_for_me", None),
+                ("not_at_all", Some(0)),
+                ("a_little", Some(1)),
+                ("somewhat", Some(2)),
+                ("a_lot", Some(3)),
+                ("very_much", Some(4)),
+            ],
+        ),
+        (
+            "meetings",
+            &[
+                ("none", Some(0)),
+                ("once", Some(1)),
+                ("two_three", Some(2)),
+                ("weekly", Some(3)),
+                ("more_than_weekly", Some(4)),
+            ],
+        ),
+        (
+            "use_30d",
+            &[
+                ("none", Some(0)),
+                ("one_two_days", Some(2)),
+                ("three_to_14_days", Some(3)),
+                ("15_days_or_more", Some(4)),
+            ],
+        ),
+        (
+            "on_track",
+            &[
+                ("not_well_at_all", Some(0)),
+                ("not_so_well", Some(1)),
+                ("okay", Some(2)),
+                ("well", Some(3)),
+                ("very_well", Some(4)),
+            ],
+        ),
+    ];
+    for (id, expected) in pinned {
+        let q = QUESTIONNAIRE.question(id).expect("question");
+        let got: Vec<(&str, Option<u8>)> = q.options.iter().map(|o| (o.id, o.points)).collect();
+        assert_eq!(got, *expected, "{id}");
+    }
+    // And every scored single-choice question climbs, as build.rs requires.
+    for q in QUESTIONNAIRE.questions {
+        if q.domain.is_scored() && q.kind == recovery_checkin::questionnaire::QuestionKind::Single {
+            let points: Vec<u8> = q.options.iter().filter_map(|o| o.points).collect();
+            assert!(points.is_sorted(), "{}: {points:?}", q.id);
+            assert_eq!((points.first(), points.last()), (Some(&0), Some(&4)), "{}", q.id);
+        }
+    }
+}
+
+#[test]
 fn every_option_is_scored_or_explicitly_unscored() {
     let doc = read("content/questionnaire.toml");
     let mut checked = 0;
