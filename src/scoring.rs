@@ -743,6 +743,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn strengths_start_at_the_top_quarter_of_a_scale() {
+        // docs/method.md: 3 or 4 of 4, 8 to 10 of 10.
+        let named = |changes: &[(&'static str, &'static str)]| -> Vec<String> {
+            let base = with(HARD, changes);
+            score(&base).strengths.into_iter().map(|s| s.question).collect()
+        };
+        assert_eq!(named(&[("meetings", "weekly")]), ["meetings"], "3 of 4");
+        assert!(named(&[("meetings", "two_three")]).is_empty(), "2 of 4");
+        assert_eq!(named(&[("importance", "8")]), ["importance"], "8 of 10");
+        assert!(named(&[("importance", "7")]).is_empty(), "7 of 10");
+        assert_eq!(STRENGTH_FROM, 75);
+    }
+
+    #[test]
     fn the_hardest_answers_give_many_signs_and_professional_help_first() {
         let a = score(&answers(HARD));
         assert_eq!(a.band, Some(Band::Many));

@@ -282,6 +282,19 @@ fn wording_is_person_first_and_free_of_blame() {
 }
 
 #[test]
+fn docs_method_md_states_the_cut_offs_the_code_uses() {
+    use recovery_checkin::scoring::{DRIVER_FROM, METHOD_VERSION, STRENGTH_FROM};
+    let docs = source("docs/method.md");
+    for needed in [
+        format!("Method version {METHOD_VERSION} (`scoring::METHOD_VERSION`)"),
+        format!("`DRIVER_FROM` = {DRIVER_FROM}"),
+        format!("`STRENGTH_FROM` = {STRENGTH_FROM}"),
+    ] {
+        assert!(docs.contains(&needed), "docs/method.md does not say {needed}");
+    }
+}
+
+#[test]
 fn questions_state_their_time_frame() {
     use recovery_checkin::questionnaire::TimeFrame;
     for q in QUESTIONNAIRE.questions {

@@ -10,7 +10,7 @@ use recovery_checkin::answers::{Answer, Answers};
 use recovery_checkin::questionnaire::{Domain, Question, QuestionKind, QUESTIONNAIRE};
 use recovery_checkin::recommend::Urgency;
 use recovery_checkin::safety::SafetyFlag;
-use recovery_checkin::scoring::{score, Assessment, DomainKind, ResultPart};
+use recovery_checkin::scoring::{score, Assessment, DomainKind, ResultPart, STRENGTH_FROM};
 use recovery_checkin::session::Session;
 
 /// One generated choice per question: (what to do, which option or number, which subset).
@@ -192,16 +192,34 @@ proptest! {
     }
 
     #[test]
-    fn strengths_are_named_whenever_an_answer_shows_one(seed in seeds()) {
+    fn strengths_are_named_exactly_as_docs_method_md_says(seed in seeds()) {
+        // docs/method.md section 4: a support or motivation answer is a strength when
+        // 100 - risk >= STRENGTH_FROM (its share of the scale, risk = how far towards risk it
+        // sits, 0-100, rounded half up); a stressor or use answer when it is zero. Only
+        // questions with a strength text are named, each at most once.
         let answers = answers_from(&seed);
         let a = score(&answers);
         let all = [Domain::Stressor, Domain::Use, Domain::Support, Domain::Motivation];
+        let mut expected = Vec::new();
         for (q, points) in scored_in(&answers, &all) {
-            let best = if q.domain.points_raise_risk() { points == 0 } else { points == q.max_points() };
-            if best && q.strength.is_some() {
-                prop_assert!(a.strengths.iter().any(|s| s.question == q.id), "{} not named", q.id);
+            let max = u32::from(q.max_points());
+            let strength = if q.domain.points_raise_risk() {
+                points == 0
+            } else {
+                let toward_risk = max - u32::from(points);
+                let risk = (200 * toward_risk + max) / (2 * max);
+                100 - risk >= u32::from(STRENGTH_FROM)
+            };
+            if strength && q.strength.is_some() {
+                expected.push(q.id);
             }
+            let named = a.strengths.iter().filter(|s| s.question == q.id).count();
+            prop_assert_eq!(named, usize::from(strength && q.strength.is_some()), "{} = {} of {}", q.id, points, max);
         }
+        let mut named: Vec<&str> = a.strengths.iter().map(|s| s.question.as_str()).collect();
+        named.sort_unstable();
+        expected.sort_unstable();
+        prop_assert_eq!(named, expected, "only shown, answered questions are named");
     }
 
     #[test]
