@@ -844,7 +844,7 @@ mod tests {
         let cravings = score(&with(
             GOOD,
             &[
-                ("cravings", "a_lot"),
+                ("cravings", "five_six"),
                 ("recovery_from", "alcohol"),
                 ("professional_care", "none"),
             ],

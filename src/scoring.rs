@@ -593,7 +593,7 @@ pub(crate) mod tests {
     pub(crate) const GOOD: &[(&str, &str)] = &[
         ("time_in_recovery", "years_1_5"),
         ("use_30d", "none"),
-        ("cravings", "not_at_all"),
+        ("cravings", "none"),
         ("low_mood", "none"),
         ("worry_anger", "none"),
         ("sleep", "none"),
@@ -619,7 +619,7 @@ pub(crate) mod tests {
     pub(crate) const HARD: &[(&str, &str)] = &[
         ("time_in_recovery", "under_1_month"),
         ("use_30d", "15_days_or_more"),
-        ("cravings", "very_much"),
+        ("cravings", "all_seven"),
         ("low_mood", "all_seven"),
         ("worry_anger", "all_seven"),
         ("sleep", "all_seven"),
@@ -782,7 +782,7 @@ pub(crate) mod tests {
             GOOD,
             &[
                 ("use_30d", "one_two_days"),
-                ("cravings", "somewhat"),
+                ("cravings", "three_four"),
                 ("low_mood", "three_four"),
                 ("worry_anger", "three_four"),
                 ("sleep", "three_four"),
@@ -798,7 +798,7 @@ pub(crate) mod tests {
         assert!(a.warning_signs.contains(&WarningSign::StressorsRaised));
         // One item a step lower: 19/40 = 47.5 -> 48, under the cut-off.
         let mut lower = half.clone();
-        lower.insert("cravings", Answer::Choice("a_little".into()));
+        lower.insert("cravings", Answer::Choice("one_two".into()));
         let b = score(&lower);
         assert_eq!(b.stressors.as_ref().map(|d| d.score), Some(48));
         assert!(!b.warning_signs.contains(&WarningSign::StressorsRaised));
@@ -933,7 +933,7 @@ pub(crate) mod tests {
             &[
                 ("sleep", "three_four"),
                 ("loneliness", "all_seven"),
-                ("cravings", "a_lot"),
+                ("cravings", "five_six"),
             ],
         ));
         let d: Vec<(&str, u8)> = a

@@ -591,12 +591,12 @@ mod tests {
     fn sessions_save_and_load_and_bad_saves_are_refused() {
         let mut s = Session::new();
         s.answer("time_in_recovery", choice("months_1_3")).expect("valid");
-        s.answer("cravings", choice("a_lot")).expect("valid");
+        s.answer("cravings", choice("five_six")).expect("valid");
         s.go_to("cravings").expect("shown");
         let json = serde_json::to_string(&s).expect("serialises");
         let back: Session = serde_json::from_str(&json).expect("loads");
         assert_eq!(back, s);
-        let tampered = json.replace("a_lot", "loads");
+        let tampered = json.replace("five_six", "loads");
         assert!(serde_json::from_str::<Session>(&tampered).is_err());
         let old = json.replace(
             &format!("\"questionnaire_version\":{QUESTIONNAIRE_VERSION}"),

@@ -147,6 +147,16 @@ type Scale = &'static [(&'static str, Option<u8>)];
 fn key_scales_keep_their_order_and_points() {
     let pinned: &[(&str, Scale)] = &[
         (
+            "cravings",
+            &[
+                ("none", Some(0)),
+                ("one_two", Some(1)),
+                ("three_four", Some(2)),
+                ("five_six", Some(3)),
+                ("all_seven", Some(4)),
+            ],
+        ),
+        (
             "sleep",
             &[
                 ("none", Some(0)),
@@ -283,10 +293,11 @@ fn wording_is_person_first_and_free_of_blame() {
 
 #[test]
 fn docs_method_md_states_the_cut_offs_the_code_uses() {
+    use recovery_checkin::questionnaire::QUESTIONNAIRE_VERSION;
     use recovery_checkin::scoring::{DRIVER_FROM, METHOD_VERSION, STRENGTH_FROM};
     let docs = source("docs/method.md");
     for needed in [
-        format!("Method version {METHOD_VERSION} (`scoring::METHOD_VERSION`)"),
+        format!("Method version {METHOD_VERSION} (`scoring::METHOD_VERSION`), questionnaire version {QUESTIONNAIRE_VERSION}\n"),
         format!("`DRIVER_FROM` = {DRIVER_FROM}"),
         format!("`STRENGTH_FROM` = {STRENGTH_FROM}"),
     ] {
