@@ -51,6 +51,8 @@ pub(crate) mod ids {
     pub const YES: &str = "yes";
     /// The goal of cutting down.
     pub const CUT_DOWN: &str = "cut_down";
+    /// Alcohol, in the substance lists: moderation groups are for drinking only.
+    pub const ALCOHOL: &str = "alcohol";
 }
 
 /// Extra points for clinical support when professional help is ranked first.
@@ -549,7 +551,9 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
 /// Named examples for a group type, filtered and ordered by the person's answers.
 ///
 /// Left out unless asked for: women-only groups, groups for family, moderation groups, and
-/// Christian groups. Ordered by: belief match (+2, or -2 for a spiritual group when a secular
+/// Christian groups. Moderation groups (for problem drinking, not dependence, CONTENT-BASIS.md
+/// section 4) also need alcohol among what the person named, and are left out after use on
+/// most days, a plan to stop suddenly (a sign of dependence) or the highest band. Ordered by: belief match (+2, or -2 for a spiritual group when a secular
 /// one was asked for), substance match (+2, or -3 for a group for other substances), a
 /// requested women-only (+2) or family (+4) group, and +1 where this type is the example's
 /// first; then the content file's order.
@@ -558,14 +562,18 @@ fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
     let wants = |a: &str| approach.contains(&a);
     let women = facts.picked(ids::PREF_WOMEN, ids::YES);
     let family = facts.picked(ids::PREF_FAMILY, ids::YES);
-    let cut_down = facts.picked(ids::GOAL, ids::CUT_DOWN);
     let substances = facts.substances();
+    let moderation_fits = facts.picked(ids::GOAL, ids::CUT_DOWN)
+        && substances.contains(&ids::ALCOHOL)
+        && facts.recent_use != Some(RecentUse::Frequent)
+        && !facts.flags.contains(&SafetyFlag::StoppingSuddenly)
+        && facts.band != Some(Band::Many);
     let mut candidates: Vec<(i32, &'static GroupExample)> = EXAMPLES
         .iter()
         .filter(|e| e.types.contains(&group))
         .filter(|e| !e.women_only || women)
         .filter(|e| e.goal != GroupGoal::Family || family)
-        .filter(|e| e.goal != GroupGoal::Moderation || cut_down)
+        .filter(|e| e.goal != GroupGoal::Moderation || moderation_fits)
         .filter(|e| e.approach != Approach::Christian || wants("christian"))
         .map(|e| {
             let mut score = 0;
@@ -663,6 +671,7 @@ mod tests {
         assert!(has(ids::PREF_WOMEN, ids::YES));
         assert!(has(ids::PREF_FAMILY, ids::YES));
         assert!(has(ids::GOAL, ids::CUT_DOWN));
+        assert!(has(ids::RECOVERY_FROM, ids::ALCOHOL) && has(ids::SUBSTANCES_30D, ids::ALCOHOL));
     }
 
     #[test]
@@ -710,7 +719,7 @@ mod tests {
     }
 
     use crate::scoring::score;
-    use crate::scoring::tests::{with, GOOD};
+    use crate::scoring::tests::{with, GOOD, HARD};
 
     fn ranked(changes: &[(&'static str, &'static str)]) -> Vec<GroupRecommendation> {
         score(&with(GOOD, changes)).groups
@@ -793,7 +802,56 @@ mod tests {
         let family = ranked(&[("pref_family", "yes"), ("recovery_from", "alcohol")]);
         assert_eq!(family[0].group, GroupType::Mutual);
         assert_eq!(family[0].examples.first().map(String::as_str), Some("al_anon"));
-        assert!(any(&ranked(&[("goal", "cut_down")]), "moderation_management"));
+        assert!(any(
+            &ranked(&[("goal", "cut_down"), ("recovery_from", "alcohol")]),
+            "moderation_management"
+        ));
+    }
+
+    #[test]
+    fn moderation_management_is_named_only_for_drinking_without_signs_of_dependence() {
+        let mm = |changes: &[(&'static str, &'static str)]| {
+            score(&with(GOOD, changes))
+                .groups
+                .iter()
+                .any(|g| g.examples.iter().any(|e| e == "moderation_management"))
+        };
+        assert!(!mm(&[("goal", "cut_down")]), "no substance named");
+        assert!(!mm(&[("goal", "cut_down"), ("recovery_from", "cannabis+opioids")]));
+        assert!(mm(&[("goal", "cut_down"), ("recovery_from", "alcohol")]));
+        assert!(mm(&[
+            ("goal", "cut_down"),
+            ("use_30d", "three_to_14_days"),
+            ("substances_30d", "alcohol")
+        ]));
+        assert!(!mm(&[("recovery_from", "alcohol")]), "goal not to cut down");
+        // Use on most days, a plan to stop suddenly, or the highest band: not for them.
+        assert!(!mm(&[
+            ("goal", "cut_down"),
+            ("use_30d", "15_days_or_more"),
+            ("substances_30d", "alcohol")
+        ]));
+        assert!(!mm(&[
+            ("goal", "cut_down"),
+            ("recovery_from", "alcohol"),
+            ("stop_plan", "yes")
+        ]));
+        let many = with(
+            HARD,
+            &[
+                ("goal", "cut_down"),
+                ("recovery_from", "alcohol"),
+                ("use_30d", "one_two_days"),
+                ("substances_30d", "alcohol"),
+            ],
+        );
+        let a = score(&many);
+        assert_eq!(a.band, Some(Band::Many));
+        assert_ne!(a.recent_use, Some(RecentUse::Frequent));
+        assert!(!a
+            .groups
+            .iter()
+            .any(|g| g.examples.iter().any(|e| e == "moderation_management")));
     }
 
     #[test]
