@@ -997,7 +997,7 @@ fn questionnaire_rs(q: &Questionnaire) -> String {
 
 const GFILE: &str = "groups.toml";
 const GROUP_TYPES: [&str; 4] = ["twelve_step", "clinical", "mutual", "online"];
-const APPROACHES: [&str; 5] = ["spiritual", "secular", "christian", "clinical", "mixed"];
+const APPROACHES: [&str; 6] = ["spiritual", "non_theistic", "secular", "christian", "clinical", "mixed"];
 const GOALS: [&str; 3] = ["abstinence", "moderation", "family"];
 const REGION_CODES: [&str; 6] = ["US", "CA", "GB", "IE", "AU", "NZ"];
 

@@ -120,6 +120,8 @@ impl GroupType {
 pub enum Approach {
     /// Spiritual, not religious (the 12-step fellowships).
     Spiritual,
+    /// Spiritual without belief in a god: Buddhist-inspired (Recovery Dharma). Not secular.
+    NonTheistic,
     /// No spiritual content.
     Secular,
     /// Christian.
@@ -554,7 +556,8 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
 /// Christian groups. Moderation groups (for problem drinking, not dependence, CONTENT-BASIS.md
 /// section 4) also need alcohol among what the person named, and are left out after use on
 /// most days, a plan to stop suddenly (a sign of dependence) or the highest band. Ordered by: belief match (+2, or -2 for a spiritual group when a secular
-/// one was asked for), substance match (+2, or -3 for a group for other substances), a
+/// one was asked for; a non-theistic group +1 for a spiritual request and -1 for a secular
+/// one, since it has a spiritual side without a god), substance match (+2, or -3 for a group for other substances), a
 /// requested women-only (+2) or family (+4) group, and +1 where this type is the example's
 /// first; then the content file's order.
 fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
@@ -581,6 +584,8 @@ fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
                 Approach::Secular if wants("secular") => 2,
                 Approach::Spiritual if wants("secular") => -2,
                 Approach::Spiritual if wants("spiritual") => 2,
+                Approach::NonTheistic if wants("spiritual") => 1,
+                Approach::NonTheistic if wants("secular") => -1,
                 Approach::Christian if wants("christian") => 3,
                 _ => 0,
             };
@@ -767,6 +772,32 @@ mod tests {
             aa.is_none() || aa > online.iter().position(|e| e == "lifering"),
             "{online:?}"
         );
+    }
+
+    #[test]
+    fn recovery_dharma_is_not_offered_as_a_group_without_spiritual_ideas() {
+        let dharma = GroupExample::by_id("recovery_dharma").expect("recovery_dharma");
+        assert_eq!(dharma.approach, Approach::NonTheistic);
+        let examples = |changes: &[(&'static str, &'static str)], group: GroupType| -> Vec<String> {
+            ranked(changes)
+                .into_iter()
+                .find(|g| g.group == group)
+                .map(|g| g.examples)
+                .unwrap_or_default()
+        };
+        let at = |list: &[String], id: &str| list.iter().position(|e| e == id);
+        // Asked for no spiritual ideas: every secular group, and the mixed online community,
+        // come before it.
+        let mutual = examples(&[("pref_approach", "secular")], GroupType::Mutual);
+        assert_eq!(mutual, ["smart", "lifering", "recovery_dharma"]);
+        let online = examples(&[("pref_approach", "secular")], GroupType::Online);
+        assert!(
+            at(&online, "in_the_rooms") < at(&online, "recovery_dharma"),
+            "{online:?}"
+        );
+        // Fine with a spiritual side: it leads mutual support.
+        let mutual = examples(&[("pref_approach", "spiritual")], GroupType::Mutual);
+        assert_eq!(mutual.first().map(String::as_str), Some("recovery_dharma"));
     }
 
     #[test]
