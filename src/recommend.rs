@@ -55,6 +55,11 @@ pub(crate) mod ids {
     pub const ALCOHOL: &str = "alcohol";
 }
 
+/// What `content/groups.toml` says in `checked` ([`LINKS_CHECKED`]) until someone has opened
+/// every group link for a release; then `checked` becomes the month, as `YYYY-MM`. A test
+/// allows nothing else, so a typo cannot hide that the links are unchecked.
+pub const LINKS_NOT_CHECKED: &str = "not yet checked";
+
 /// Extra points for clinical support when professional help is ranked first.
 pub const CLINICAL_WHEN_PROFESSIONAL_FIRST: i32 = 3;
 /// A group type with at least this many points "could suit you well".
@@ -708,7 +713,40 @@ mod tests {
                 "{group:?} has nothing outside one region"
             );
         }
-        assert!(!LINKS_CHECKED.is_empty());
+    }
+
+    /// `YYYY-MM`, with a month from 01 to 12.
+    fn is_year_month(text: &str) -> bool {
+        let b = text.as_bytes();
+        b.len() == 7
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && matches!(text[5..].parse::<u8>(), Ok(1..=12))
+            && b[5..].iter().all(u8::is_ascii_digit)
+    }
+
+    #[test]
+    fn links_checked_is_a_month_or_exactly_the_not_checked_marker() {
+        assert!(
+            LINKS_CHECKED == LINKS_NOT_CHECKED || is_year_month(LINKS_CHECKED),
+            "content/groups.toml `checked` is {LINKS_CHECKED:?}: write YYYY-MM or {LINKS_NOT_CHECKED:?}"
+        );
+        for good in ["2026-01", "2026-12"] {
+            assert!(is_year_month(good), "{good}");
+        }
+        for bad in [
+            "not yet chekced",
+            "Not yet checked",
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-01",
+            "2026/01",
+            "2026-+1",
+            "",
+        ] {
+            assert!(!is_year_month(bad) && bad != LINKS_NOT_CHECKED, "{bad}");
+        }
     }
 
     #[test]

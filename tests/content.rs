@@ -306,6 +306,25 @@ fn docs_method_md_states_the_cut_offs_the_code_uses() {
 }
 
 #[test]
+fn docs_method_md_lists_every_group_link_to_check_before_a_release() {
+    use recovery_checkin::recommend::EXAMPLES;
+    let docs = source("docs/method.md");
+    let checklist = docs
+        .split("## 9. Before a release: links to check")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("docs/method.md has the release checklist");
+    for example in EXAMPLES {
+        if let Some(url) = example.url {
+            assert!(
+                checklist.contains(&format!("{}: {url}\n", example.name)),
+                "{url} is not in the checklist"
+            );
+        }
+    }
+}
+
+#[test]
 fn questions_state_their_time_frame() {
     use recovery_checkin::questionnaire::TimeFrame;
     for q in QUESTIONNAIRE.questions {
