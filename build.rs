@@ -1023,6 +1023,12 @@ fn groups_rs(doc: &toml::Table, q: &Questionnaire, source: &BTreeMap<String, Str
             );
             need_key(&format!("groups.{id}.name"), source, GFILE, &format!("type `{id}`"));
             need_key(&format!("groups.{id}.about"), source, GFILE, &format!("type `{id}`"));
+            need_key(
+                &format!("groups.{id}.default_reason"),
+                source,
+                GFILE,
+                &format!("type `{id}`"),
+            );
             id.to_owned()
         })
         .collect();

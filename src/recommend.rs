@@ -100,6 +100,17 @@ impl GroupType {
         }
     }
 
+    /// A neutral reason, true for anyone: shown when no answer gave the type a reason of its
+    /// own, so every suggestion says why.
+    pub fn default_reason(self) -> Msg {
+        match self {
+            GroupType::TwelveStep => Msg::GroupsTwelveStepDefaultReason,
+            GroupType::Clinical => Msg::GroupsClinicalDefaultReason,
+            GroupType::Mutual => Msg::GroupsMutualDefaultReason,
+            GroupType::Online => Msg::GroupsOnlineDefaultReason,
+        }
+    }
+
     /// What groups of this type are like.
     pub fn about(self) -> Msg {
         match self {
@@ -234,7 +245,8 @@ pub struct GroupRecommendation {
     pub points: i32,
     /// The fit in words.
     pub fit: Fit,
-    /// Why, built from the person's own answers, in rule order.
+    /// Why, built from the person's own answers, in rule order; never empty: when no answer
+    /// gave a reason, the type's neutral [`GroupType::default_reason`].
     pub reasons: Vec<Msg>,
     /// Ids of named examples, best match first (see [`GroupRecommendation::examples_in`]).
     pub examples: Vec<String>,
@@ -526,6 +538,11 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
         points[i] += CLINICAL_WHEN_PROFESSIONAL_FIRST;
         reasons[i].insert(0, Msg::GroupsReasonNeedsProfessional);
     }
+    for group in GroupType::ALL {
+        if reasons[group.index()].is_empty() {
+            reasons[group.index()].push(group.default_reason());
+        }
+    }
     let mut order: Vec<GroupType> = GroupType::ALL.to_vec();
     // Stable sort: ties keep the seed article's order.
     order.sort_by_key(|g| -points[g.index()]);
@@ -782,7 +799,14 @@ mod tests {
         );
         let ranks: Vec<u8> = groups.iter().map(|g| g.rank).collect();
         assert_eq!(ranks, [1, 2, 3, 4]);
-        assert!(groups.iter().all(|g| g.fit == Fit::Possible && g.reasons.is_empty()));
+        for g in &groups {
+            assert_eq!(g.fit, Fit::Possible);
+            assert_eq!(
+                g.reasons,
+                [g.group.default_reason()],
+                "no preferences: the neutral reason"
+            );
+        }
     }
 
     #[test]
@@ -798,6 +822,11 @@ mod tests {
             ]
         );
         assert_eq!(groups[0].reasons, [Msg::GroupsReasonWantsOnline]);
+        assert_eq!(
+            groups[2].reasons,
+            [GroupType::Clinical.default_reason()],
+            "no rule for clinical: its neutral reason"
+        );
         assert!(groups[1].reasons.contains(&Msg::GroupsReasonSecularMutual));
         assert!(groups[1].reasons.contains(&Msg::GroupsReasonAlsoOnline));
         assert_eq!(groups[3].fit, Fit::Less);

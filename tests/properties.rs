@@ -245,6 +245,9 @@ proptest! {
         prop_assert_eq!(pro < groups, a.professional_first());
         prop_assert!((2..=3).contains(&a.next_steps.len()));
         prop_assert_eq!(a.groups.len(), 4);
+        for g in &a.groups {
+            prop_assert!(!g.reasons.is_empty(), "{:?} has no reason", g.group);
+        }
     }
 
     #[test]
