@@ -471,26 +471,35 @@ impl Questionnaire {
 
     /// Shown questions with a valid answer, in order: what scoring and safety look at.
     pub fn answered<'a>(&self, answers: &'a Answers) -> Vec<(&'static Question, &'a Answer)> {
-        self.visible_questions(answers)
-            .into_iter()
-            .filter_map(|q| {
-                let answer = answers.get(q.id)?;
-                q.check(answer).is_ok().then_some((q, answer))
-            })
-            .collect()
+        answered_among(&self.visible_questions(answers), answers)
     }
 
     /// Every safety sign raised by the shown, valid answers, in message order.
     pub fn safety_flags(&self, answers: &Answers) -> Vec<SafetyFlag> {
-        let mut flags: Vec<SafetyFlag> = self
-            .answered(answers)
-            .into_iter()
-            .flat_map(|(q, a)| q.safety_flags(a))
-            .collect();
-        flags.sort();
-        flags.dedup();
-        flags
+        safety_flags_of(&self.answered(answers))
     }
+}
+
+/// Of the `shown` questions, those with a valid answer, in order.
+pub(crate) fn answered_among<'a>(
+    shown: &[&'static Question],
+    answers: &'a Answers,
+) -> Vec<(&'static Question, &'a Answer)> {
+    shown
+        .iter()
+        .filter_map(|q| {
+            let answer = answers.get(q.id)?;
+            q.check(answer).is_ok().then_some((*q, answer))
+        })
+        .collect()
+}
+
+/// The safety signs these (shown, valid) answers raise, in message order, once each.
+pub(crate) fn safety_flags_of(answered: &[(&'static Question, &Answer)]) -> Vec<SafetyFlag> {
+    let mut flags: Vec<SafetyFlag> = answered.iter().flat_map(|(q, a)| q.safety_flags(a)).collect();
+    flags.sort();
+    flags.dedup();
+    flags
 }
 
 /// A problem [`validate`] found in a questionnaire.

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
 use crate::i18n::Msg;
-use crate::questionnaire::{Domain, Question, QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
+use crate::questionnaire::{answered_among, safety_flags_of, Domain, Question, QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
 use crate::recommend::{self, GroupRecommendation, NextStep, ProfessionalHelp};
 use crate::safety::{blocks_for, SafetyBlock, SafetyFlag};
 
@@ -513,8 +513,9 @@ fn strengths(answered: &[(&'static Question, &crate::answers::Answer)]) -> Vec<S
 /// Scores a set of answers. Never panics: answers to unknown or hidden questions and answers
 /// that do not fit their question are ignored, as missing.
 pub fn score(answers: &Answers) -> Assessment {
+    // Which questions are shown is settled once; everything below reads the answered list.
     let shown = QUESTIONNAIRE.visible_questions(answers);
-    let answered = QUESTIONNAIRE.answered(answers);
+    let answered = answered_among(&shown, answers);
     let stressors = domain_score(DomainKind::Stressors, &answered, &shown);
     let supports = domain_score(DomainKind::Supports, &answered, &shown);
     let motivation = domain_score(DomainKind::Motivation, &answered, &shown);
@@ -525,7 +526,7 @@ pub fn score(answers: &Answers) -> Assessment {
         motivation.as_ref().map(|d| d.score),
         use_level,
     );
-    let flags = QUESTIONNAIRE.safety_flags(answers);
+    let flags = safety_flags_of(&answered);
     let strong_distress = answered.iter().any(|(q, a)| q.shows_strong_distress(a));
     let strengths = strengths(&answered);
 

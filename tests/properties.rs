@@ -231,6 +231,7 @@ proptest! {
             Some(Answer::PreferNotToSay) => (true, false),
             _ => (false, false),
         };
+        prop_assert_eq!(a.safety_flags(), QUESTIONNAIRE.safety_flags(&answers));
         let first = a.safety.first().map(|b| b.flag);
         prop_assert_eq!(first.is_some_and(SafetyFlag::is_suicidal_thoughts), said);
         prop_assert_eq!(first == Some(SafetyFlag::SuicidalThoughtsNow), right_now);
