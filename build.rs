@@ -42,6 +42,21 @@ fn main() {
     write(&out.join("groups.rs"), &groups_rs(&groups, &questionnaire, source));
 }
 
+/// Reads and checks a questionnaire file's text as the build does, against the source
+/// catalog in `locales`; panics with the content error on the first problem. Only the tests
+/// call it: `tests/content.rs` compiles this file again as a module to feed it broken files.
+#[allow(dead_code)]
+pub(crate) fn check_questionnaire(text: &str, locales: &Path) {
+    let catalogs = read_locales(locales);
+    let source = catalogs
+        .get(SOURCE_LOCALE)
+        .unwrap_or_else(|| fail(&format!("{SOURCE_LOCALE}.toml is missing")));
+    let doc = text
+        .parse::<toml::Table>()
+        .unwrap_or_else(|e| fail(&format!("{QFILE}: {e}")));
+    read_questionnaire(&doc, source);
+}
+
 fn fail(message: &str) -> ! {
     panic!("content error: {message}");
 }
@@ -255,14 +270,15 @@ const DOMAINS: [&str; 7] = [
 ];
 const SCORED_DOMAINS: [&str; 4] = ["stressor", "use", "support", "motivation"];
 const TIME_FRAMES: [&str; 5] = ["now", "last_7_days", "last_14_days", "last_30_days", "next_30_days"];
-const SAFETY_FLAGS: [&str; 4] = [
+const SAFETY_FLAGS: [&str; 5] = [
+    "suicidal_thoughts_now",
     "suicidal_thoughts",
     "opioid_after_break",
     "stopping_suddenly",
     "unsafe_at_home",
 ];
 /// Answers a `show_if` condition may name besides a question's own options.
-const SPECIAL_MATCHES: [&str; 2] = ["prefer_not_to_say", "unanswered"];
+const SPECIAL_MATCHES: [&str; 3] = ["prefer_not_to_say", "unanswered", "hidden"];
 /// The highest points an option may give: every item is on a 0-4 scale, like a BAM item.
 const MAX_OPTION_POINTS: i64 = 4;
 
@@ -279,6 +295,8 @@ struct QOption {
 struct QCondition {
     question: String,
     any_of: Vec<String>,
+    /// Alternatives: the condition also holds when any of these holds.
+    or: Vec<QCondition>,
 }
 
 /// A checked question, ready to print.
@@ -695,6 +713,21 @@ fn read_question(
                 ));
             }
         }
+        // A scale reads from its lowest answer to its highest; the points must follow that
+        // order, so a scale with its points flipped cannot slip through (the property tests
+        // define "a higher answer" by points, and would not notice).
+        if kind == "single" && scored_domain {
+            let points: Vec<(&str, u8)> = options
+                .iter()
+                .filter_map(|o| Some((o.id.as_str(), o.points?)))
+                .collect();
+            if let Some(pair) = points.windows(2).find(|pair| pair[1].1 < pair[0].1) {
+                fail(&format!(
+                    "{QFILE}: the points of {context} go down from `{}` ({}) to `{}` ({}); scored options must be listed from the fewest points to the most",
+                    pair[0].0, pair[0].1, pair[1].0, pair[1].1
+                ));
+            }
+        }
         if kind == "single" && options.iter().any(|o| o.exclusive) {
             fail(&format!(
                 "{QFILE}: {context} picks one answer, so `exclusive` means nothing there"
@@ -733,46 +766,22 @@ fn read_question(
             Some(one_of(flag, &SAFETY_FLAGS, "prefer_not_to_say_safety", QFILE, &context).to_owned())
         }
     };
-
-    let mut show_if = Vec::new();
-    match table.get("show_if") {
-        None => {}
-        Some(toml::Value::Array(conditions)) => {
-            for condition in conditions {
-                let condition = condition.as_table().unwrap_or_else(|| {
-                    fail(&format!(
-                        "{QFILE}: every `show_if` of {context} must be {{ question = ..., any_of = [...] }}"
-                    ))
-                });
-                reject_unknown_fields(condition, &["question", "any_of"], QFILE, &context);
-                let target = text_of(condition, "question", QFILE, &context).to_owned();
-                let target_q = earlier.iter().find(|q| q.id == target).unwrap_or_else(|| {
-                    fail(&format!(
-                        "{QFILE}: `show_if` of {context} names `{target}`, which is not an earlier question"
-                    ))
-                });
-                let any_of = texts_of(condition, "any_of", QFILE, &context);
-                if any_of.is_empty() {
-                    fail(&format!("{QFILE}: `show_if` of {context} needs a non-empty `any_of`"));
-                }
-                for m in &any_of {
-                    let known = target_q.options.iter().any(|o| o.id == *m)
-                        || (m == "unanswered" && target_q.optional)
-                        || (m == "prefer_not_to_say" && target_q.sensitive);
-                    if !known {
-                        fail(&format!(
-                            "{QFILE}: `show_if` of {context} names `{m}`, which `{target}` cannot be answered with"
-                        ));
-                    }
-                }
-                show_if.push(QCondition {
-                    question: target,
-                    any_of,
-                });
-            }
-        }
-        Some(_) => fail(&format!("{QFILE}: `show_if` of {context} must be a list of conditions")),
+    // Someone who will not say whether they are safe may be the person most at risk: a safety
+    // question that offers "Prefer not to say" must name the sign that answer raises.
+    if domain == "safety" && sensitive && prefer_not_to_say_safety.is_none() {
+        fail(&format!(
+            "{QFILE}: {context} is a safety question that offers \"Prefer not to say\", so it needs `prefer_not_to_say_safety`"
+        ));
     }
+
+    let show_if = match table.get("show_if") {
+        None => Vec::new(),
+        Some(toml::Value::Array(conditions)) => conditions
+            .iter()
+            .map(|condition| read_condition(condition, earlier, &context, true))
+            .collect(),
+        Some(_) => fail(&format!("{QFILE}: `show_if` of {context} must be a list of conditions")),
+    };
 
     QQuestion {
         id,
@@ -791,6 +800,79 @@ fn read_question(
         strength,
         step,
     }
+}
+
+/// One `show_if` condition: `{ question = ..., any_of = [...] }`, optionally with
+/// `or = [{ question = ..., any_of = [...] }, ...]` (alternatives, which cannot nest further).
+fn read_condition(value: &toml::Value, earlier: &[QQuestion], context: &str, top: bool) -> QCondition {
+    let condition = value.as_table().unwrap_or_else(|| {
+        fail(&format!(
+            "{QFILE}: every `show_if` of {context} must be {{ question = ..., any_of = [...] }}"
+        ))
+    });
+    let known_fields: &[&str] = if top {
+        &["question", "any_of", "or"]
+    } else {
+        &["question", "any_of"]
+    };
+    reject_unknown_fields(condition, known_fields, QFILE, context);
+    let target = text_of(condition, "question", QFILE, context).to_owned();
+    let target_q = earlier.iter().find(|q| q.id == target).unwrap_or_else(|| {
+        fail(&format!(
+            "{QFILE}: `show_if` of {context} names `{target}`, which is not an earlier question"
+        ))
+    });
+    let any_of = texts_of(condition, "any_of", QFILE, context);
+    if any_of.is_empty() {
+        fail(&format!("{QFILE}: `show_if` of {context} needs a non-empty `any_of`"));
+    }
+    for m in &any_of {
+        let known = target_q.options.iter().any(|o| o.id == *m)
+            || (m == "unanswered" && target_q.optional)
+            || (m == "prefer_not_to_say" && target_q.sensitive)
+            || (m == "hidden" && !target_q.show_if.is_empty());
+        if !known {
+            fail(&format!(
+                "{QFILE}: `show_if` of {context} names `{m}`, which `{target}` cannot be answered with"
+            ));
+        }
+    }
+    let or = match condition.get("or") {
+        None => Vec::new(),
+        Some(toml::Value::Array(alternatives)) if !alternatives.is_empty() => alternatives
+            .iter()
+            .map(|alternative| read_condition(alternative, earlier, context, false))
+            .collect(),
+        Some(_) => fail(&format!(
+            "{QFILE}: `or` in `show_if` of {context} must be a non-empty list of conditions"
+        )),
+    };
+    QCondition {
+        question: target,
+        any_of,
+        or,
+    }
+}
+
+/// A generated `Condition { ... }` literal.
+fn condition_rs(c: &QCondition) -> String {
+    let matches: Vec<String> = c
+        .any_of
+        .iter()
+        .map(|m| match m.as_str() {
+            "prefer_not_to_say" => "Match::PreferNotToSay".to_owned(),
+            "unanswered" => "Match::Unanswered".to_owned(),
+            "hidden" => "Match::Hidden".to_owned(),
+            other => format!("Match::Option({other:?})"),
+        })
+        .collect();
+    let or: Vec<String> = c.or.iter().map(condition_rs).collect();
+    format!(
+        "Condition {{ question: {:?}, any_of: &[{}], or: &[{}] }}",
+        c.question,
+        matches.join(", "),
+        or.join(", ")
+    )
 }
 
 fn msg(key: &str) -> String {
@@ -884,21 +966,7 @@ fn questionnaire_rs(q: &Questionnaire) -> String {
         }
         rs.push_str("        ],\n        show_if: &[\n");
         for c in &question.show_if {
-            let matches: Vec<String> = c
-                .any_of
-                .iter()
-                .map(|m| match m.as_str() {
-                    "prefer_not_to_say" => "Match::PreferNotToSay".to_owned(),
-                    "unanswered" => "Match::Unanswered".to_owned(),
-                    other => format!("Match::Option({other:?})"),
-                })
-                .collect();
-            let _ = writeln!(
-                rs,
-                "            Condition {{ question: {:?}, any_of: &[{}] }},",
-                c.question,
-                matches.join(", ")
-            );
+            let _ = writeln!(rs, "            {},", condition_rs(c));
         }
         rs.push_str("        ],\n");
         let _ = writeln!(
@@ -929,7 +997,7 @@ fn questionnaire_rs(q: &Questionnaire) -> String {
 
 const GFILE: &str = "groups.toml";
 const GROUP_TYPES: [&str; 4] = ["twelve_step", "clinical", "mutual", "online"];
-const APPROACHES: [&str; 5] = ["spiritual", "secular", "christian", "clinical", "mixed"];
+const APPROACHES: [&str; 6] = ["spiritual", "non_theistic", "secular", "christian", "clinical", "mixed"];
 const GOALS: [&str; 3] = ["abstinence", "moderation", "family"];
 const REGION_CODES: [&str; 6] = ["US", "CA", "GB", "IE", "AU", "NZ"];
 
@@ -955,6 +1023,12 @@ fn groups_rs(doc: &toml::Table, q: &Questionnaire, source: &BTreeMap<String, Str
             );
             need_key(&format!("groups.{id}.name"), source, GFILE, &format!("type `{id}`"));
             need_key(&format!("groups.{id}.about"), source, GFILE, &format!("type `{id}`"));
+            need_key(
+                &format!("groups.{id}.default_reason"),
+                source,
+                GFILE,
+                &format!("type `{id}`"),
+            );
             id.to_owned()
         })
         .collect();

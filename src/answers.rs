@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn answers_round_trip_through_json_with_their_version() {
         let mut answers = Answers::new();
-        answers.insert("cravings", Answer::Choice("a_lot".into()));
+        answers.insert("cravings", Answer::Choice("five_six".into()));
         answers.insert("reasons", Answer::Choices(vec!["health".into(), "family".into()]));
         answers.insert("importance", Answer::Scale(8));
         answers.insert("use_30d", Answer::PreferNotToSay);
@@ -112,8 +112,8 @@ mod tests {
         let mut answers = Answers::new();
         assert!(answers.is_empty());
         assert_eq!(answers.get("cravings"), None);
-        answers.insert("cravings", Answer::Choice("not_at_all".into()));
-        assert_eq!(answers.remove("cravings"), Some(Answer::Choice("not_at_all".into())));
+        answers.insert("cravings", Answer::Choice("none".into()));
+        assert_eq!(answers.remove("cravings"), Some(Answer::Choice("none".into())));
         assert_eq!(answers.get("cravings"), None);
     }
 }

@@ -211,14 +211,21 @@ pub struct AnswerOption {
     pub strong_distress: bool,
 }
 
-/// A branching condition: holds when the named earlier question is shown and its answer
-/// matches any of `any_of`.
+/// A branching condition: holds when the named earlier question's state matches any of
+/// `any_of` (an option picked, "Prefer not to say", left unanswered, or not shown at all), or
+/// when any of its alternatives in `or` holds.
+///
+/// A question's [`Question::show_if`] is a list of conditions that must all hold; `or` lets one
+/// of them look at other questions too, so "(A and B) or C" is written as "(A or C) and
+/// (B or C)".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Condition {
     /// The id of an earlier question.
     pub question: &'static str,
     /// The answers that make it hold.
     pub any_of: &'static [Match],
+    /// Alternatives, each on an earlier question: the condition holds when any of them holds.
+    pub or: &'static [Condition],
 }
 
 /// An answer a [`Condition`] looks for.
@@ -230,6 +237,8 @@ pub enum Match {
     PreferNotToSay,
     /// The question was shown but not answered.
     Unanswered,
+    /// The question was not shown: its own conditions did not hold.
+    Hidden,
 }
 
 /// Why an answer does not fit its question.
@@ -415,28 +424,40 @@ impl Questionnaire {
     pub fn visible(&self, answers: &Answers) -> Vec<bool> {
         let mut shown: Vec<bool> = Vec::with_capacity(self.questions.len());
         for question in self.questions {
-            let visible = question.show_if.iter().all(|condition| {
-                let Some(index) = self.index_of(condition.question) else {
-                    return false;
-                };
-                // Conditions only name earlier questions (checked by build.rs and `validate`);
-                // a later one counts as hidden rather than panicking.
-                if index >= shown.len() || !shown[index] {
-                    return false;
-                }
-                let target = &self.questions[index];
-                let answer = answers.get(target.id).filter(|a| target.check(a).is_ok());
-                condition.any_of.iter().any(|m| match (m, answer) {
-                    (Match::Unanswered, None) => true,
-                    (Match::PreferNotToSay, Some(Answer::PreferNotToSay)) => true,
-                    (Match::Option(id), Some(Answer::Choice(chosen))) => chosen == id,
-                    (Match::Option(id), Some(Answer::Choices(chosen))) => chosen.iter().any(|c| c == id),
-                    _ => false,
-                })
-            });
+            let visible = question
+                .show_if
+                .iter()
+                .all(|condition| self.holds(condition, &shown, answers));
             shown.push(visible);
         }
         shown
+    }
+
+    /// Whether a condition holds, given which earlier questions are shown.
+    fn holds(&self, condition: &Condition, shown: &[bool], answers: &Answers) -> bool {
+        let matches = || {
+            let Some(index) = self.index_of(condition.question) else {
+                return false;
+            };
+            // Conditions only name earlier questions (checked by build.rs and `validate`); a
+            // later one never holds, rather than panicking.
+            let Some(&target_shown) = shown.get(index) else {
+                return false;
+            };
+            if !target_shown {
+                return condition.any_of.contains(&Match::Hidden);
+            }
+            let target = &self.questions[index];
+            let answer = answers.get(target.id).filter(|a| target.check(a).is_ok());
+            condition.any_of.iter().any(|m| match (m, answer) {
+                (Match::Unanswered, None) => true,
+                (Match::PreferNotToSay, Some(Answer::PreferNotToSay)) => true,
+                (Match::Option(id), Some(Answer::Choice(chosen))) => chosen == id,
+                (Match::Option(id), Some(Answer::Choices(chosen))) => chosen.iter().any(|c| c == id),
+                _ => false,
+            })
+        };
+        matches() || condition.or.iter().any(|alt| self.holds(alt, shown, answers))
     }
 
     /// The questions shown given these answers, in order.
@@ -450,26 +471,35 @@ impl Questionnaire {
 
     /// Shown questions with a valid answer, in order: what scoring and safety look at.
     pub fn answered<'a>(&self, answers: &'a Answers) -> Vec<(&'static Question, &'a Answer)> {
-        self.visible_questions(answers)
-            .into_iter()
-            .filter_map(|q| {
-                let answer = answers.get(q.id)?;
-                q.check(answer).is_ok().then_some((q, answer))
-            })
-            .collect()
+        answered_among(&self.visible_questions(answers), answers)
     }
 
     /// Every safety sign raised by the shown, valid answers, in message order.
     pub fn safety_flags(&self, answers: &Answers) -> Vec<SafetyFlag> {
-        let mut flags: Vec<SafetyFlag> = self
-            .answered(answers)
-            .into_iter()
-            .flat_map(|(q, a)| q.safety_flags(a))
-            .collect();
-        flags.sort();
-        flags.dedup();
-        flags
+        safety_flags_of(&self.answered(answers))
     }
+}
+
+/// Of the `shown` questions, those with a valid answer, in order.
+pub(crate) fn answered_among<'a>(
+    shown: &[&'static Question],
+    answers: &'a Answers,
+) -> Vec<(&'static Question, &'a Answer)> {
+    shown
+        .iter()
+        .filter_map(|q| {
+            let answer = answers.get(q.id)?;
+            q.check(answer).is_ok().then_some((*q, answer))
+        })
+        .collect()
+}
+
+/// The safety signs these (shown, valid) answers raise, in message order, once each.
+pub(crate) fn safety_flags_of(answered: &[(&'static Question, &Answer)]) -> Vec<SafetyFlag> {
+    let mut flags: Vec<SafetyFlag> = answered.iter().flat_map(|(q, a)| q.safety_flags(a)).collect();
+    flags.sort();
+    flags.dedup();
+    flags
 }
 
 /// A problem [`validate`] found in a questionnaire.
@@ -544,7 +574,7 @@ pub fn validate(q: &Questionnaire) -> Vec<ValidationError> {
         if !sound {
             errors.push(ValidationError::Scoring(question.id));
         }
-        for condition in question.show_if {
+        for condition in question.show_if.iter().flat_map(with_alternatives) {
             match q.index_of(condition.question) {
                 Some(target) if target < index => {
                     let target = &q.questions[target];
@@ -553,6 +583,7 @@ pub fn validate(q: &Questionnaire) -> Vec<ValidationError> {
                             Match::Option(id) => target.option(id).is_some(),
                             Match::PreferNotToSay => target.sensitive,
                             Match::Unanswered => target.optional,
+                            Match::Hidden => !target.show_if.is_empty(),
                         };
                         if !fits {
                             errors.push(ValidationError::BadMatch(question.id, condition.question));
@@ -586,9 +617,20 @@ pub fn validate(q: &Questionnaire) -> Vec<ValidationError> {
     errors
 }
 
+/// A condition and all its alternatives, nested ones included.
+fn with_alternatives(condition: &'static Condition) -> Vec<&'static Condition> {
+    let mut all = vec![condition];
+    for alternative in condition.or {
+        all.extend(with_alternatives(alternative));
+    }
+    all
+}
+
 /// Questions no answers can show. Each question is tried with the answers most likely to
-/// show it: for every earlier question named by a condition, each single answer it allows.
-/// Conditions only look backwards, so a search over the named questions' answers is complete.
+/// show it: for every earlier question named by a condition or an alternative, each single
+/// answer it allows (whether a named question is hidden follows from its own deciding
+/// questions, which are searched too). Conditions only look backwards, so a search over the
+/// named questions' answers is complete.
 fn unreachable(q: &Questionnaire) -> Vec<&'static str> {
     let mut unreachable = Vec::new();
     for (index, question) in q.questions.iter().enumerate() {
@@ -599,7 +641,7 @@ fn unreachable(q: &Questionnaire) -> Vec<&'static str> {
         let mut deciding: BTreeSet<usize> = BTreeSet::new();
         let mut stack = vec![index];
         while let Some(i) = stack.pop() {
-            for c in q.questions[i].show_if {
+            for c in q.questions[i].show_if.iter().flat_map(with_alternatives) {
                 if let Some(t) = q.index_of(c.question) {
                     if deciding.insert(t) {
                         stack.push(t);
@@ -710,7 +752,7 @@ mod tests {
     }
 
     #[test]
-    fn the_four_safety_questions_exist_and_raise_their_flags() {
+    fn every_safety_flag_is_raised_by_a_safety_question() {
         for flag in SafetyFlag::ALL {
             let raised = QUESTIONNAIRE
                 .questions
@@ -732,29 +774,81 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_opioid_question_is_skipped_for_people_who_did_not_use_opioids() {
+    /// Whether `question` is shown after these answers (`-` is "Prefer not to say", `a+b` picks
+    /// several).
+    fn shown_after(question: &str, pairs: &[(&str, &str)]) -> bool {
         let mut answers = Answers::new();
-        let shown = |a: &Answers| {
-            QUESTIONNAIRE
-                .visible_questions(a)
-                .iter()
-                .any(|q| q.id == "opioid_after_break")
-        };
-        assert!(!shown(&answers), "no use answered yet");
-        answers.insert("use_30d", Answer::Choice("one_two_days".into()));
-        assert!(shown(&answers), "used, substances not yet said");
-        answers.insert("substances_30d", Answer::Choices(vec!["alcohol".into()]));
-        assert!(!shown(&answers), "alcohol only");
-        answers.insert(
-            "substances_30d",
-            Answer::Choices(vec!["alcohol".into(), "opioids".into()]),
-        );
-        assert!(shown(&answers), "opioids");
-        answers.insert("substances_30d", Answer::PreferNotToSay);
-        assert!(shown(&answers), "did not say which");
-        answers.insert("use_30d", Answer::Choice("none".into()));
-        assert!(!shown(&answers), "no use: the substances answer is hidden and ignored");
+        for (id, value) in pairs {
+            let q = QUESTIONNAIRE.question(id).expect("question");
+            let answer = match (q.kind, *value) {
+                (_, "-") => Answer::PreferNotToSay,
+                (QuestionKind::Multiple, v) => Answer::Choices(v.split('+').map(str::to_owned).collect()),
+                (_, v) => Answer::Choice(v.to_owned()),
+            };
+            assert_eq!(q.check(&answer), Ok(()), "{id} = {value}");
+            answers.insert(id, answer);
+        }
+        QUESTIONNAIRE
+            .visible_questions(&answers)
+            .iter()
+            .any(|q| q.id == question)
+    }
+
+    #[test]
+    fn the_opioid_question_is_asked_unless_we_know_it_does_not_apply() {
+        let shown = |pairs: &[(&str, &str)]| shown_after("opioid_after_break", pairs);
+        // Use not said: asked, whatever else.
+        assert!(shown(&[]), "nothing answered yet");
+        assert!(shown(&[("use_30d", "-")]), "use: prefer not to say");
+        assert!(!shown(&[("use_30d", "none")]), "no use");
+        // Use said: asked unless the substances named leave opioids out.
+        assert!(shown(&[("use_30d", "one_two_days")]), "substances not yet said");
+        assert!(shown(&[("use_30d", "one_two_days"), ("substances_30d", "-")]));
+        assert!(shown(&[
+            ("use_30d", "15_days_or_more"),
+            ("substances_30d", "alcohol+opioids")
+        ]));
+        assert!(!shown(&[("use_30d", "one_two_days"), ("substances_30d", "alcohol")]));
+        // In recovery from opioids: always asked.
+        assert!(shown(&[("recovery_from", "opioids"), ("use_30d", "none")]));
+        assert!(shown(&[
+            ("recovery_from", "opioids"),
+            ("use_30d", "one_two_days"),
+            ("substances_30d", "alcohol")
+        ]));
+        assert!(!shown(&[("recovery_from", "alcohol"), ("use_30d", "none")]));
+        // An answer to a hidden question does not count.
+        assert!(!shown(&[("use_30d", "none"), ("substances_30d", "opioids")]));
+    }
+
+    #[test]
+    fn the_stop_plan_question_reaches_prescribed_pills_and_unsaid_use() {
+        let shown = |pairs: &[(&str, &str)]| shown_after("stop_plan", pairs);
+        assert!(shown(&[]), "nothing answered yet");
+        assert!(shown(&[("use_30d", "-")]), "use: prefer not to say");
+        assert!(!shown(&[("use_30d", "none")]), "no use");
+        assert!(shown(&[("use_30d", "three_to_14_days")]));
+        assert!(shown(&[
+            ("use_30d", "three_to_14_days"),
+            ("substances_30d", "benzodiazepines")
+        ]));
+        assert!(shown(&[("use_30d", "three_to_14_days"), ("substances_30d", "-")]));
+        assert!(!shown(&[
+            ("use_30d", "three_to_14_days"),
+            ("substances_30d", "stimulants")
+        ]));
+        // Prescribed benzodiazepines do not count as use, so "No" to use is common: recovery
+        // from benzodiazepines or alcohol still brings the question.
+        assert!(shown(&[("recovery_from", "benzodiazepines"), ("use_30d", "none")]));
+        assert!(shown(&[("recovery_from", "alcohol"), ("use_30d", "none")]));
+        assert!(shown(&[
+            ("recovery_from", "cannabis+alcohol"),
+            ("use_30d", "one_two_days"),
+            ("substances_30d", "cannabis")
+        ]));
+        assert!(!shown(&[("recovery_from", "opioids"), ("use_30d", "none")]));
+        let text = crate::i18n::Locale::En.text(QUESTIONNAIRE.question("stop_plan").expect("stop_plan").text);
+        assert!(text.contains("a doctor prescribed"), "{text}");
     }
 
     #[test]
@@ -805,17 +899,57 @@ mod tests {
         );
     }
 
+    /// Every answer to every safety question, "Prefer not to say" as `-`, with the sign it must
+    /// raise. A new option or question must be added here, and a sign dropped from the content
+    /// fails the test.
+    const SAFETY_ANSWERS: &[(&str, &str, Option<SafetyFlag>)] = &[
+        ("self_harm", "not_at_all", None),
+        ("self_harm", "once_or_twice", Some(SafetyFlag::SuicidalThoughts)),
+        ("self_harm", "often", Some(SafetyFlag::SuicidalThoughts)),
+        ("self_harm", "right_now", Some(SafetyFlag::SuicidalThoughtsNow)),
+        ("self_harm", "-", Some(SafetyFlag::SuicidalThoughts)),
+        ("opioid_after_break", "no", None),
+        ("opioid_after_break", "yes", Some(SafetyFlag::OpioidAfterBreak)),
+        ("opioid_after_break", "not_sure", Some(SafetyFlag::OpioidAfterBreak)),
+        ("opioid_after_break", "-", Some(SafetyFlag::OpioidAfterBreak)),
+        ("stop_plan", "no", None),
+        ("stop_plan", "yes", Some(SafetyFlag::StoppingSuddenly)),
+        ("stop_plan", "not_sure", Some(SafetyFlag::StoppingSuddenly)),
+        ("stop_plan", "-", Some(SafetyFlag::StoppingSuddenly)),
+        ("safe_home", "safe", None),
+        ("safe_home", "sometimes_unsafe", Some(SafetyFlag::UnsafeAtHome)),
+        ("safe_home", "often_unsafe", Some(SafetyFlag::UnsafeAtHome)),
+        ("safe_home", "-", Some(SafetyFlag::UnsafeAtHome)),
+    ];
+
     #[test]
-    fn prefer_not_to_say_on_the_self_harm_question_brings_crisis_options() {
-        let q = QUESTIONNAIRE.question("self_harm").expect("self_harm");
-        assert_eq!(q.safety_flags(&Answer::PreferNotToSay), [SafetyFlag::SuicidalThoughts]);
-        assert!(q.safety_flags(&Answer::Choice("not_at_all".into())).is_empty());
-        for option in ["once_or_twice", "often", "right_now"] {
-            assert_eq!(
-                q.safety_flags(&Answer::Choice(option.into())),
-                [SafetyFlag::SuicidalThoughts]
-            );
+    fn every_safety_answer_raises_the_sign_in_the_table() {
+        let mut listed = Vec::new();
+        for question in QUESTIONNAIRE.questions.iter().filter(|q| q.domain == Domain::Safety) {
+            let mut answers: Vec<(&str, Answer)> = question
+                .options
+                .iter()
+                .map(|o| (o.id, Answer::Choice(o.id.to_owned())))
+                .collect();
+            if question.sensitive {
+                answers.push(("-", Answer::PreferNotToSay));
+            }
+            for (name, answer) in answers {
+                let expected = SAFETY_ANSWERS
+                    .iter()
+                    .find(|(q, a, _)| *q == question.id && *a == name)
+                    .unwrap_or_else(|| panic!("{}: `{name}` is not in the table", question.id))
+                    .2;
+                let raised = question.safety_flags(&answer);
+                assert_eq!(raised, Vec::from_iter(expected), "{} = {name}", question.id);
+                listed.push((question.id, name));
+            }
         }
+        assert_eq!(
+            listed.len(),
+            SAFETY_ANSWERS.len(),
+            "the table names answers that do not exist"
+        );
     }
 
     // --- The validator catches broken questionnaires ------------------------------------------
@@ -893,6 +1027,7 @@ mod tests {
                 show_if: &[Condition {
                     question: "q2",
                     any_of: &[Match::Option("a")],
+                    or: &[],
                 }],
                 ..BASE
             },
@@ -906,6 +1041,7 @@ mod tests {
                 show_if: &[Condition {
                     question: "q1",
                     any_of: &[Match::Option("zzz"), Match::PreferNotToSay],
+                    or: &[],
                 }],
                 ..BASE
             },
@@ -933,6 +1069,7 @@ mod tests {
                 show_if: &[Condition {
                     question: "q1",
                     any_of: &[Match::Option("a")],
+                    or: &[],
                 }],
                 ..BASE
             },
@@ -942,16 +1079,139 @@ mod tests {
                     Condition {
                         question: "q2",
                         any_of: &[Match::Option("a")],
+                        or: &[],
                     },
                     Condition {
                         question: "q1",
                         any_of: &[Match::Option("b")],
+                        or: &[],
                     },
                 ],
                 ..BASE
             },
         ];
         assert_eq!(broken(&QS), [ValidationError::Unreachable("q3")]);
+    }
+
+    #[test]
+    fn the_validator_follows_hidden_and_or_conditions() {
+        // q2 shows only after q1 = "a"; q3 shows when q2 is hidden, or when q1 = "b".
+        static QS: [Question; 3] = [
+            Question {
+                options: &[OPT, AnswerOption { id: "b", ..OPT }],
+                ..BASE
+            },
+            Question {
+                id: "q2",
+                show_if: &[Condition {
+                    question: "q1",
+                    any_of: &[Match::Option("a")],
+                    or: &[],
+                }],
+                ..BASE
+            },
+            Question {
+                id: "q3",
+                show_if: &[Condition {
+                    question: "q2",
+                    any_of: &[Match::Hidden],
+                    or: &[Condition {
+                        question: "q1",
+                        any_of: &[Match::Option("b")],
+                        or: &[],
+                    }],
+                }],
+                ..BASE
+            },
+        ];
+        assert_eq!(broken(&QS), []);
+        let q = Questionnaire {
+            version: 1,
+            constructs: CONSTRUCTS,
+            sections: SECTIONS,
+            questions: &QS,
+        };
+        let mut answers = Answers::new();
+        assert_eq!(q.visible(&answers), [true, false, true], "q2 hidden");
+        answers.insert("q1", Answer::Choice("a".into()));
+        assert_eq!(q.visible(&answers), [true, true, false], "q2 shown, q1 not b");
+        answers.insert("q1", Answer::Choice("b".into()));
+        assert_eq!(q.visible(&answers), [true, false, true]);
+
+        // "hidden" on a question that is always shown, and an alternative naming a later
+        // question, are mistakes.
+        static BAD: [Question; 3] = [
+            BASE,
+            Question {
+                id: "q2",
+                show_if: &[Condition {
+                    question: "q1",
+                    any_of: &[Match::Hidden],
+                    or: &[Condition {
+                        question: "q3",
+                        any_of: &[Match::Option("a")],
+                        or: &[],
+                    }],
+                }],
+                ..BASE
+            },
+            Question { id: "q3", ..BASE },
+        ];
+        let errors = broken(&BAD);
+        assert!(errors.contains(&ValidationError::BadMatch("q2", "q1")), "{errors:?}");
+        assert!(
+            errors.contains(&ValidationError::BadReference("q2", "q3")),
+            "{errors:?}"
+        );
+
+        // An alternative is searched when looking for unreachable questions: q3 needs q2 = "a"
+        // (so q1 = "a"), or q1 = "b"; either is reachable alone, but q4 needs q3 and q1 = "c",
+        // which no answer gives.
+        static ALT: [Question; 4] = [
+            Question {
+                options: &[OPT, AnswerOption { id: "b", ..OPT }, AnswerOption { id: "c", ..OPT }],
+                ..BASE
+            },
+            Question {
+                id: "q2",
+                show_if: &[Condition {
+                    question: "q1",
+                    any_of: &[Match::Option("a")],
+                    or: &[],
+                }],
+                ..BASE
+            },
+            Question {
+                id: "q3",
+                show_if: &[Condition {
+                    question: "q2",
+                    any_of: &[Match::Option("a")],
+                    or: &[Condition {
+                        question: "q1",
+                        any_of: &[Match::Option("b")],
+                        or: &[],
+                    }],
+                }],
+                ..BASE
+            },
+            Question {
+                id: "q4",
+                show_if: &[
+                    Condition {
+                        question: "q3",
+                        any_of: &[Match::Option("a")],
+                        or: &[],
+                    },
+                    Condition {
+                        question: "q1",
+                        any_of: &[Match::Option("c")],
+                        or: &[],
+                    },
+                ],
+                ..BASE
+            },
+        ];
+        assert_eq!(broken(&ALT), [ValidationError::Unreachable("q4")]);
     }
 
     #[test]

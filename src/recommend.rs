@@ -51,7 +51,14 @@ pub(crate) mod ids {
     pub const YES: &str = "yes";
     /// The goal of cutting down.
     pub const CUT_DOWN: &str = "cut_down";
+    /// Alcohol, in the substance lists: moderation groups are for drinking only.
+    pub const ALCOHOL: &str = "alcohol";
 }
+
+/// What `content/groups.toml` says in `checked` ([`LINKS_CHECKED`]) until someone has opened
+/// every group link for a release; then `checked` becomes the month, as `YYYY-MM`. A test
+/// allows nothing else, so a typo cannot hide that the links are unchecked.
+pub const LINKS_NOT_CHECKED: &str = "not yet checked";
 
 /// Extra points for clinical support when professional help is ranked first.
 pub const CLINICAL_WHEN_PROFESSIONAL_FIRST: i32 = 3;
@@ -93,6 +100,17 @@ impl GroupType {
         }
     }
 
+    /// A neutral reason, true for anyone: shown when no answer gave the type a reason of its
+    /// own, so every suggestion says why.
+    pub fn default_reason(self) -> Msg {
+        match self {
+            GroupType::TwelveStep => Msg::GroupsTwelveStepDefaultReason,
+            GroupType::Clinical => Msg::GroupsClinicalDefaultReason,
+            GroupType::Mutual => Msg::GroupsMutualDefaultReason,
+            GroupType::Online => Msg::GroupsOnlineDefaultReason,
+        }
+    }
+
     /// What groups of this type are like.
     pub fn about(self) -> Msg {
         match self {
@@ -118,6 +136,8 @@ impl GroupType {
 pub enum Approach {
     /// Spiritual, not religious (the 12-step fellowships).
     Spiritual,
+    /// Spiritual without belief in a god: Buddhist-inspired (Recovery Dharma). Not secular.
+    NonTheistic,
     /// No spiritual content.
     Secular,
     /// Christian.
@@ -225,7 +245,8 @@ pub struct GroupRecommendation {
     pub points: i32,
     /// The fit in words.
     pub fit: Fit,
-    /// Why, built from the person's own answers, in rule order.
+    /// Why, built from the person's own answers, in rule order; never empty: when no answer
+    /// gave a reason, the type's neutral [`GroupType::default_reason`].
     pub reasons: Vec<Msg>,
     /// Ids of named examples, best match first (see [`GroupRecommendation::examples_in`]).
     pub examples: Vec<String>,
@@ -256,6 +277,9 @@ pub enum Urgency {
     Soon,
     /// Today, if they can.
     Now,
+    /// Right now, without waiting for an appointment: a crisis line or emergency help
+    /// (thoughts of suicide or self-harm right now).
+    Immediately,
 }
 
 impl Urgency {
@@ -265,6 +289,7 @@ impl Urgency {
             Urgency::WhenReady => Msg::ProUrgencyWhenReady,
             Urgency::Soon => Msg::ProUrgencySoon,
             Urgency::Now => Msg::ProUrgencyNow,
+            Urgency::Immediately => Msg::ProUrgencyImmediately,
         }
     }
 }
@@ -318,7 +343,8 @@ pub struct ProfessionalHelp {
     pub reasons: Vec<Msg>,
     /// Already getting professional help: suggest bringing this check-in along.
     pub already_in_care: bool,
-    /// Crisis options in calm words, paired with every referral (Jacobson et al. 2022).
+    /// Crisis options in calm words, paired with every referral (Jacobson et al. 2022); when
+    /// the urgency is [`Urgency::Immediately`], a note not to wait.
     pub crisis_note: Msg,
 }
 
@@ -412,9 +438,11 @@ pub(crate) fn professional_help(facts: &Facts) -> ProfessionalHelp {
     let has = |flag| facts.flags.contains(&flag);
     let first =
         !facts.flags.is_empty() || facts.band == Some(Band::Many) || facts.used_lately() || facts.strong_distress;
-    let urgent_flag =
-        has(SafetyFlag::SuicidalThoughts) || has(SafetyFlag::OpioidAfterBreak) || has(SafetyFlag::StoppingSuddenly);
-    let urgency = if urgent_flag {
+    let suicidal_thoughts = facts.flags.iter().any(|f| f.is_suicidal_thoughts());
+    let urgent_flag = suicidal_thoughts || has(SafetyFlag::OpioidAfterBreak) || has(SafetyFlag::StoppingSuddenly);
+    let urgency = if has(SafetyFlag::SuicidalThoughtsNow) {
+        Urgency::Immediately
+    } else if urgent_flag {
         Urgency::Now
     } else if first || facts.band == Some(Band::Several) {
         Urgency::Soon
@@ -433,7 +461,7 @@ pub(crate) fn professional_help(facts: &Facts) -> ProfessionalHelp {
     if !facts.flags.is_empty() {
         reasons.push(Msg::ProReasonSafety);
     }
-    if has(SafetyFlag::SuicidalThoughts) {
+    if suicidal_thoughts {
         push_unique(&mut kinds, ProKind::Counsellor);
         push_unique(&mut kinds, ProKind::Doctor);
     }
@@ -485,7 +513,11 @@ pub(crate) fn professional_help(facts: &Facts) -> ProfessionalHelp {
         kinds,
         reasons,
         already_in_care,
-        crisis_note: Msg::ProCrisisPairing,
+        crisis_note: if urgency == Urgency::Immediately {
+            Msg::ProCrisisNow
+        } else {
+            Msg::ProCrisisPairing
+        },
     }
 }
 
@@ -505,6 +537,11 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
         let i = GroupType::Clinical.index();
         points[i] += CLINICAL_WHEN_PROFESSIONAL_FIRST;
         reasons[i].insert(0, Msg::GroupsReasonNeedsProfessional);
+    }
+    for group in GroupType::ALL {
+        if reasons[group.index()].is_empty() {
+            reasons[group.index()].push(group.default_reason());
+        }
     }
     let mut order: Vec<GroupType> = GroupType::ALL.to_vec();
     // Stable sort: ties keep the seed article's order.
@@ -538,8 +575,11 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
 /// Named examples for a group type, filtered and ordered by the person's answers.
 ///
 /// Left out unless asked for: women-only groups, groups for family, moderation groups, and
-/// Christian groups. Ordered by: belief match (+2, or -2 for a spiritual group when a secular
-/// one was asked for), substance match (+2, or -3 for a group for other substances), a
+/// Christian groups. Moderation groups (for problem drinking, not dependence, CONTENT-BASIS.md
+/// section 4) also need alcohol among what the person named, and are left out after use on
+/// most days, a plan to stop suddenly (a sign of dependence) or the highest band. Ordered by: belief match (+2, or -2 for a spiritual group when a secular
+/// one was asked for; a non-theistic group +1 for a spiritual request and -1 for a secular
+/// one, since it has a spiritual side without a god), substance match (+2, or -3 for a group for other substances), a
 /// requested women-only (+2) or family (+4) group, and +1 where this type is the example's
 /// first; then the content file's order.
 fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
@@ -547,14 +587,18 @@ fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
     let wants = |a: &str| approach.contains(&a);
     let women = facts.picked(ids::PREF_WOMEN, ids::YES);
     let family = facts.picked(ids::PREF_FAMILY, ids::YES);
-    let cut_down = facts.picked(ids::GOAL, ids::CUT_DOWN);
     let substances = facts.substances();
+    let moderation_fits = facts.picked(ids::GOAL, ids::CUT_DOWN)
+        && substances.contains(&ids::ALCOHOL)
+        && facts.recent_use != Some(RecentUse::Frequent)
+        && !facts.flags.contains(&SafetyFlag::StoppingSuddenly)
+        && facts.band != Some(Band::Many);
     let mut candidates: Vec<(i32, &'static GroupExample)> = EXAMPLES
         .iter()
         .filter(|e| e.types.contains(&group))
         .filter(|e| !e.women_only || women)
         .filter(|e| e.goal != GroupGoal::Family || family)
-        .filter(|e| e.goal != GroupGoal::Moderation || cut_down)
+        .filter(|e| e.goal != GroupGoal::Moderation || moderation_fits)
         .filter(|e| e.approach != Approach::Christian || wants("christian"))
         .map(|e| {
             let mut score = 0;
@@ -562,6 +606,8 @@ fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
                 Approach::Secular if wants("secular") => 2,
                 Approach::Spiritual if wants("secular") => -2,
                 Approach::Spiritual if wants("spiritual") => 2,
+                Approach::NonTheistic if wants("spiritual") => 1,
+                Approach::NonTheistic if wants("secular") => -1,
                 Approach::Christian if wants("christian") => 3,
                 _ => 0,
             };
@@ -652,6 +698,7 @@ mod tests {
         assert!(has(ids::PREF_WOMEN, ids::YES));
         assert!(has(ids::PREF_FAMILY, ids::YES));
         assert!(has(ids::GOAL, ids::CUT_DOWN));
+        assert!(has(ids::RECOVERY_FROM, ids::ALCOHOL) && has(ids::SUBSTANCES_30D, ids::ALCOHOL));
     }
 
     #[test]
@@ -683,7 +730,40 @@ mod tests {
                 "{group:?} has nothing outside one region"
             );
         }
-        assert!(!LINKS_CHECKED.is_empty());
+    }
+
+    /// `YYYY-MM`, with a month from 01 to 12.
+    fn is_year_month(text: &str) -> bool {
+        let b = text.as_bytes();
+        b.len() == 7
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && matches!(text[5..].parse::<u8>(), Ok(1..=12))
+            && b[5..].iter().all(u8::is_ascii_digit)
+    }
+
+    #[test]
+    fn links_checked_is_a_month_or_exactly_the_not_checked_marker() {
+        assert!(
+            LINKS_CHECKED == LINKS_NOT_CHECKED || is_year_month(LINKS_CHECKED),
+            "content/groups.toml `checked` is {LINKS_CHECKED:?}: write YYYY-MM or {LINKS_NOT_CHECKED:?}"
+        );
+        for good in ["2026-01", "2026-12"] {
+            assert!(is_year_month(good), "{good}");
+        }
+        for bad in [
+            "not yet chekced",
+            "Not yet checked",
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-01",
+            "2026/01",
+            "2026-+1",
+            "",
+        ] {
+            assert!(!is_year_month(bad) && bad != LINKS_NOT_CHECKED, "{bad}");
+        }
     }
 
     #[test]
@@ -699,7 +779,7 @@ mod tests {
     }
 
     use crate::scoring::score;
-    use crate::scoring::tests::{with, GOOD};
+    use crate::scoring::tests::{with, GOOD, HARD};
 
     fn ranked(changes: &[(&'static str, &'static str)]) -> Vec<GroupRecommendation> {
         score(&with(GOOD, changes)).groups
@@ -719,7 +799,14 @@ mod tests {
         );
         let ranks: Vec<u8> = groups.iter().map(|g| g.rank).collect();
         assert_eq!(ranks, [1, 2, 3, 4]);
-        assert!(groups.iter().all(|g| g.fit == Fit::Possible && g.reasons.is_empty()));
+        for g in &groups {
+            assert_eq!(g.fit, Fit::Possible);
+            assert_eq!(
+                g.reasons,
+                [g.group.default_reason()],
+                "no preferences: the neutral reason"
+            );
+        }
     }
 
     #[test]
@@ -735,6 +822,11 @@ mod tests {
             ]
         );
         assert_eq!(groups[0].reasons, [Msg::GroupsReasonWantsOnline]);
+        assert_eq!(
+            groups[2].reasons,
+            [GroupType::Clinical.default_reason()],
+            "no rule for clinical: its neutral reason"
+        );
         assert!(groups[1].reasons.contains(&Msg::GroupsReasonSecularMutual));
         assert!(groups[1].reasons.contains(&Msg::GroupsReasonAlsoOnline));
         assert_eq!(groups[3].fit, Fit::Less);
@@ -747,6 +839,32 @@ mod tests {
             aa.is_none() || aa > online.iter().position(|e| e == "lifering"),
             "{online:?}"
         );
+    }
+
+    #[test]
+    fn recovery_dharma_is_not_offered_as_a_group_without_spiritual_ideas() {
+        let dharma = GroupExample::by_id("recovery_dharma").expect("recovery_dharma");
+        assert_eq!(dharma.approach, Approach::NonTheistic);
+        let examples = |changes: &[(&'static str, &'static str)], group: GroupType| -> Vec<String> {
+            ranked(changes)
+                .into_iter()
+                .find(|g| g.group == group)
+                .map(|g| g.examples)
+                .unwrap_or_default()
+        };
+        let at = |list: &[String], id: &str| list.iter().position(|e| e == id);
+        // Asked for no spiritual ideas: every secular group, and the mixed online community,
+        // come before it.
+        let mutual = examples(&[("pref_approach", "secular")], GroupType::Mutual);
+        assert_eq!(mutual, ["smart", "lifering", "recovery_dharma"]);
+        let online = examples(&[("pref_approach", "secular")], GroupType::Online);
+        assert!(
+            at(&online, "in_the_rooms") < at(&online, "recovery_dharma"),
+            "{online:?}"
+        );
+        // Fine with a spiritual side: it leads mutual support.
+        let mutual = examples(&[("pref_approach", "spiritual")], GroupType::Mutual);
+        assert_eq!(mutual.first().map(String::as_str), Some("recovery_dharma"));
     }
 
     #[test]
@@ -782,7 +900,56 @@ mod tests {
         let family = ranked(&[("pref_family", "yes"), ("recovery_from", "alcohol")]);
         assert_eq!(family[0].group, GroupType::Mutual);
         assert_eq!(family[0].examples.first().map(String::as_str), Some("al_anon"));
-        assert!(any(&ranked(&[("goal", "cut_down")]), "moderation_management"));
+        assert!(any(
+            &ranked(&[("goal", "cut_down"), ("recovery_from", "alcohol")]),
+            "moderation_management"
+        ));
+    }
+
+    #[test]
+    fn moderation_management_is_named_only_for_drinking_without_signs_of_dependence() {
+        let mm = |changes: &[(&'static str, &'static str)]| {
+            score(&with(GOOD, changes))
+                .groups
+                .iter()
+                .any(|g| g.examples.iter().any(|e| e == "moderation_management"))
+        };
+        assert!(!mm(&[("goal", "cut_down")]), "no substance named");
+        assert!(!mm(&[("goal", "cut_down"), ("recovery_from", "cannabis+opioids")]));
+        assert!(mm(&[("goal", "cut_down"), ("recovery_from", "alcohol")]));
+        assert!(mm(&[
+            ("goal", "cut_down"),
+            ("use_30d", "three_to_14_days"),
+            ("substances_30d", "alcohol")
+        ]));
+        assert!(!mm(&[("recovery_from", "alcohol")]), "goal not to cut down");
+        // Use on most days, a plan to stop suddenly, or the highest band: not for them.
+        assert!(!mm(&[
+            ("goal", "cut_down"),
+            ("use_30d", "15_days_or_more"),
+            ("substances_30d", "alcohol")
+        ]));
+        assert!(!mm(&[
+            ("goal", "cut_down"),
+            ("recovery_from", "alcohol"),
+            ("stop_plan", "yes")
+        ]));
+        let many = with(
+            HARD,
+            &[
+                ("goal", "cut_down"),
+                ("recovery_from", "alcohol"),
+                ("use_30d", "one_two_days"),
+                ("substances_30d", "alcohol"),
+            ],
+        );
+        let a = score(&many);
+        assert_eq!(a.band, Some(Band::Many));
+        assert_ne!(a.recent_use, Some(RecentUse::Frequent));
+        assert!(!a
+            .groups
+            .iter()
+            .any(|g| g.examples.iter().any(|e| e == "moderation_management")));
     }
 
     #[test]
@@ -833,7 +1000,7 @@ mod tests {
         let cravings = score(&with(
             GOOD,
             &[
-                ("cravings", "a_lot"),
+                ("cravings", "five_six"),
                 ("recovery_from", "alcohol"),
                 ("professional_care", "none"),
             ],

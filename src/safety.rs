@@ -1,7 +1,8 @@
 //! Safety signs and the messages they bring to the top of a result.
 //!
 //! Rules from CONTENT-BASIS.md section 3: any sign of suicidal thoughts brings crisis options
-//! first, at once; opioid use after a break brings tolerance, naloxone and "do not use alone";
+//! first, at once (thoughts right now: "call or text a crisis line, or the emergency number,
+//! now"); opioid use after a break brings tolerance, naloxone and "do not use alone";
 //! a plan to stop heavy alcohol or benzodiazepine use suddenly brings "get medical advice
 //! first". Crisis contacts stay reachable on every screen whatever the answers, because most
 //! people who die by suicide had said "not at all" (Louzon et al. 2016): these messages are in
@@ -16,7 +17,13 @@ use crate::text::{ArgValue, Text};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SafetyFlag {
-    /// Thoughts of suicide or self-harm: any answer other than "not at all".
+    /// Thoughts of suicide or self-harm happening right now: a risk that cannot wait. Its
+    /// message opens with "call or text a crisis line, or the emergency number, now", and
+    /// professional help is [`crate::recommend::Urgency::Immediately`]. It covers
+    /// [`SafetyFlag::SuicidalThoughts`], whose message it replaces.
+    SuicidalThoughtsNow,
+    /// Thoughts of suicide or self-harm: any answer other than "not at all" (and "Prefer not
+    /// to say").
     SuicidalThoughts,
     /// Opioid use after a break: tolerance is lower, so overdose risk is higher.
     OpioidAfterBreak,
@@ -29,7 +36,8 @@ pub enum SafetyFlag {
 
 impl SafetyFlag {
     /// Every flag, in the order their messages appear.
-    pub const ALL: [SafetyFlag; 4] = [
+    pub const ALL: [SafetyFlag; 5] = [
+        SafetyFlag::SuicidalThoughtsNow,
         SafetyFlag::SuicidalThoughts,
         SafetyFlag::OpioidAfterBreak,
         SafetyFlag::StoppingSuddenly,
@@ -39,13 +47,29 @@ impl SafetyFlag {
     /// Whether the UI should open its crisis panel the moment this answer is given, before the
     /// check-in ends: someone at risk now should not have to finish a questionnaire first.
     pub fn opens_crisis_panel(self) -> bool {
-        matches!(self, SafetyFlag::SuicidalThoughts | SafetyFlag::UnsafeAtHome)
+        matches!(
+            self,
+            SafetyFlag::SuicidalThoughtsNow | SafetyFlag::SuicidalThoughts | SafetyFlag::UnsafeAtHome
+        )
+    }
+
+    /// Whether this is a sign of suicidal thoughts, now or lately.
+    pub fn is_suicidal_thoughts(self) -> bool {
+        matches!(self, SafetyFlag::SuicidalThoughtsNow | SafetyFlag::SuicidalThoughts)
     }
 
     /// The message this flag brings to the top of the result.
     pub fn block(self) -> SafetyBlock {
         let emergency = |msg: Msg| Text::new(msg).with("number", ArgValue::EmergencyNumber);
         let (title, lines) = match self {
+            SafetyFlag::SuicidalThoughtsNow => (
+                Msg::SafetySuicidalThoughtsNowTitle,
+                vec![
+                    emergency(Msg::SafetySuicidalThoughtsNowNow),
+                    Text::new(Msg::SafetySuicidalThoughtsNowStay),
+                    Text::new(Msg::SafetySuicidalThoughtsNowContacts),
+                ],
+            ),
             SafetyFlag::SuicidalThoughts => (
                 Msg::SafetySuicidalThoughtsTitle,
                 vec![
@@ -101,11 +125,14 @@ pub struct SafetyBlock {
     pub show_crisis_contacts: bool,
 }
 
-/// The blocks for a set of flags: one per flag, suicidal thoughts first, no duplicates.
+/// The blocks for a set of flags: one per flag, suicidal thoughts first, no duplicates. The
+/// "right now" block stands in for the general suicidal-thoughts block when both are raised.
 pub fn blocks_for(flags: &[SafetyFlag]) -> Vec<SafetyBlock> {
+    let now = flags.contains(&SafetyFlag::SuicidalThoughtsNow);
     SafetyFlag::ALL
         .into_iter()
         .filter(|flag| flags.contains(flag))
+        .filter(|flag| !(now && *flag == SafetyFlag::SuicidalThoughts))
         .map(SafetyFlag::block)
         .collect()
 }
@@ -132,6 +159,31 @@ mod tests {
             ]
         );
         assert!(blocks_for(&[]).is_empty());
+    }
+
+    #[test]
+    fn thoughts_right_now_open_with_a_crisis_line_or_the_emergency_number_now() {
+        let block = SafetyFlag::SuicidalThoughtsNow.block();
+        let first = &block.lines[0];
+        assert_eq!(first.msg, Msg::SafetySuicidalThoughtsNowNow);
+        assert_eq!(first.args[0].value, ArgValue::EmergencyNumber);
+        let rendered = first.render(crate::i18n::Locale::En, crate::help::Region::Gb);
+        assert!(
+            rendered.contains("crisis line") && rendered.contains("999"),
+            "{rendered}"
+        );
+        assert!(rendered.ends_with("now."), "{rendered}");
+        assert!(SafetyFlag::SuicidalThoughtsNow.opens_crisis_panel());
+        // One block for suicidal thoughts, the "right now" one, first.
+        let flags: Vec<SafetyFlag> = blocks_for(&[
+            SafetyFlag::UnsafeAtHome,
+            SafetyFlag::SuicidalThoughts,
+            SafetyFlag::SuicidalThoughtsNow,
+        ])
+        .iter()
+        .map(|b| b.flag)
+        .collect();
+        assert_eq!(flags, [SafetyFlag::SuicidalThoughtsNow, SafetyFlag::UnsafeAtHome]);
     }
 
     #[test]

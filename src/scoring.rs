@@ -16,13 +16,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
 use crate::i18n::Msg;
-use crate::questionnaire::{Domain, Question, QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
+use crate::questionnaire::{answered_among, safety_flags_of, Domain, Question, QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
 use crate::recommend::{self, GroupRecommendation, NextStep, ProfessionalHelp};
 use crate::safety::{blocks_for, SafetyBlock, SafetyFlag};
 
 /// The version of the scoring method; saved with every assessment. Bump it when a weight, a
 /// threshold or a rule changes, so old results can be told apart.
-pub const METHOD_VERSION: u32 = 1;
+pub const METHOD_VERSION: u32 = 2;
 
 /// Stressors at or above this score are a warning sign (BAM: Risk >= 12 of 24).
 pub const STRESSORS_RAISED: u8 = 50;
@@ -513,8 +513,9 @@ fn strengths(answered: &[(&'static Question, &crate::answers::Answer)]) -> Vec<S
 /// Scores a set of answers. Never panics: answers to unknown or hidden questions and answers
 /// that do not fit their question are ignored, as missing.
 pub fn score(answers: &Answers) -> Assessment {
+    // Which questions are shown is settled once; everything below reads the answered list.
     let shown = QUESTIONNAIRE.visible_questions(answers);
-    let answered = QUESTIONNAIRE.answered(answers);
+    let answered = answered_among(&shown, answers);
     let stressors = domain_score(DomainKind::Stressors, &answered, &shown);
     let supports = domain_score(DomainKind::Supports, &answered, &shown);
     let motivation = domain_score(DomainKind::Motivation, &answered, &shown);
@@ -525,7 +526,7 @@ pub fn score(answers: &Answers) -> Assessment {
         motivation.as_ref().map(|d| d.score),
         use_level,
     );
-    let flags = QUESTIONNAIRE.safety_flags(answers);
+    let flags = safety_flags_of(&answered);
     let strong_distress = answered.iter().any(|(q, a)| q.shows_strong_distress(a));
     let strengths = strengths(&answered);
 
@@ -593,7 +594,7 @@ pub(crate) mod tests {
     pub(crate) const GOOD: &[(&str, &str)] = &[
         ("time_in_recovery", "years_1_5"),
         ("use_30d", "none"),
-        ("cravings", "not_at_all"),
+        ("cravings", "none"),
         ("low_mood", "none"),
         ("worry_anger", "none"),
         ("sleep", "none"),
@@ -619,7 +620,7 @@ pub(crate) mod tests {
     pub(crate) const HARD: &[(&str, &str)] = &[
         ("time_in_recovery", "under_1_month"),
         ("use_30d", "15_days_or_more"),
-        ("cravings", "very_much"),
+        ("cravings", "all_seven"),
         ("low_mood", "all_seven"),
         ("worry_anger", "all_seven"),
         ("sleep", "all_seven"),
@@ -743,6 +744,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn strengths_start_at_the_top_quarter_of_a_scale() {
+        // docs/method.md: 3 or 4 of 4, 8 to 10 of 10.
+        let named = |changes: &[(&'static str, &'static str)]| -> Vec<String> {
+            let base = with(HARD, changes);
+            score(&base).strengths.into_iter().map(|s| s.question).collect()
+        };
+        assert_eq!(named(&[("meetings", "weekly")]), ["meetings"], "3 of 4");
+        assert!(named(&[("meetings", "two_three")]).is_empty(), "2 of 4");
+        assert_eq!(named(&[("importance", "8")]), ["importance"], "8 of 10");
+        assert!(named(&[("importance", "7")]).is_empty(), "7 of 10");
+        assert_eq!(STRENGTH_FROM, 75);
+    }
+
+    #[test]
     fn the_hardest_answers_give_many_signs_and_professional_help_first() {
         let a = score(&answers(HARD));
         assert_eq!(a.band, Some(Band::Many));
@@ -768,7 +783,7 @@ pub(crate) mod tests {
             GOOD,
             &[
                 ("use_30d", "one_two_days"),
-                ("cravings", "somewhat"),
+                ("cravings", "three_four"),
                 ("low_mood", "three_four"),
                 ("worry_anger", "three_four"),
                 ("sleep", "three_four"),
@@ -784,7 +799,7 @@ pub(crate) mod tests {
         assert!(a.warning_signs.contains(&WarningSign::StressorsRaised));
         // One item a step lower: 19/40 = 47.5 -> 48, under the cut-off.
         let mut lower = half.clone();
-        lower.insert("cravings", Answer::Choice("a_little".into()));
+        lower.insert("cravings", Answer::Choice("one_two".into()));
         let b = score(&lower);
         assert_eq!(b.stressors.as_ref().map(|d| d.score), Some(48));
         assert!(!b.warning_signs.contains(&WarningSign::StressorsRaised));
@@ -843,6 +858,27 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn thoughts_right_now_cannot_wait() {
+        let a = score(&with(GOOD, &[("self_harm", "right_now")]));
+        assert_eq!(a.safety_flags(), [SafetyFlag::SuicidalThoughtsNow]);
+        assert_eq!(a.safety[0].lines[0].msg, Msg::SafetySuicidalThoughtsNowNow);
+        assert_eq!(a.parts()[0], ResultPart::Safety);
+        assert_eq!(a.professional.urgency, Urgency::Immediately);
+        assert_eq!(a.professional.crisis_note, Msg::ProCrisisNow);
+        assert!(a.professional_first());
+        assert!(a
+            .professional
+            .kinds
+            .starts_with(&[ProKind::Counsellor, ProKind::Doctor]));
+        // "Once or a few times" and "often" stay urgent, for today.
+        for answer in ["once_or_twice", "often", "-"] {
+            let b = score(&with(GOOD, &[("self_harm", answer)]));
+            assert_eq!(b.safety_flags(), [SafetyFlag::SuicidalThoughts], "{answer}");
+            assert_eq!(b.professional.urgency, Urgency::Now, "{answer}");
+        }
+    }
+
+    #[test]
     fn opioid_use_after_a_break_brings_its_safety_message() {
         let a = score(&with(
             GOOD,
@@ -898,7 +934,7 @@ pub(crate) mod tests {
             &[
                 ("sleep", "three_four"),
                 ("loneliness", "all_seven"),
-                ("cravings", "a_lot"),
+                ("cravings", "five_six"),
             ],
         ));
         let d: Vec<(&str, u8)> = a
@@ -930,7 +966,7 @@ pub(crate) mod tests {
     fn assessments_round_trip_through_json() {
         let a = score(&with(HARD, &[("self_harm", "-"), ("pref_format", "online")]));
         let json = serde_json::to_string(&a).expect("serialises");
-        assert!(json.contains("\"method_version\":1"), "{json}");
+        assert!(json.contains(&format!("\"method_version\":{METHOD_VERSION}")), "{json}");
         let back: Assessment = serde_json::from_str(&json).expect("deserialises");
         assert_eq!(back, a);
     }

@@ -126,7 +126,9 @@ pub struct CompletedCheckIn {
 /// A check-in in progress.
 ///
 /// Saved as its answers and the id of the current question; loading checks the answers again,
-/// so a changed or tampered save gives an error instead of a broken session.
+/// so a changed or tampered answer gives an error instead of a broken session. A saved current
+/// question that is unknown or no longer shown is not worth losing the answers over: the
+/// session then opens where [`Session::resume`] would.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     answers: Answers,
@@ -154,7 +156,10 @@ impl TryFrom<SavedSession> for Session {
     fn try_from(saved: SavedSession) -> Result<Session, SessionError> {
         let mut session = Session::resume(saved.answers)?;
         match saved.current {
-            Some(id) => session.go_to(&id)?,
+            // Unknown or hidden: keep the resume position rather than fail.
+            Some(id) => {
+                let _ = session.go_to(&id);
+            }
             None => session.current = None,
         }
         Ok(session)
@@ -191,7 +196,10 @@ impl Session {
     }
 
     /// Picks up saved answers: each is checked, answers to questions that no longer apply are
-    /// dropped, and the session opens on the first shown question without an answer.
+    /// dropped, and the session opens just after the last answered question: on the next shown
+    /// question (which has no answer), or on the review when the last answer was to the last
+    /// question; on the first question when nothing is answered. Questions skipped earlier are
+    /// not asked again (the review shows them, and any required one still missing).
     pub fn resume(answers: Answers) -> Result<Session, SessionError> {
         if answers.questionnaire_version != QUESTIONNAIRE_VERSION {
             return Err(SessionError::VersionMismatch {
@@ -210,12 +218,19 @@ impl Session {
         }
         let mut session = Session { answers, current: None };
         session.drop_hidden();
-        session.current = session
-            .visible_questions()
-            .into_iter()
-            .find(|q| session.answers.get(q.id).is_none())
-            .map(|q| q.id);
+        session.current = session.resume_position();
         Ok(session)
+    }
+
+    /// The shown question just after the last answered one (the first when none is answered);
+    /// `None` (the review) when the last shown question is answered.
+    fn resume_position(&self) -> Option<&'static str> {
+        let visible = self.visible_questions();
+        let next = visible
+            .iter()
+            .rposition(|q| self.answers.get(q.id).is_some())
+            .map_or(0, |last| last + 1);
+        visible.get(next).map(|q| q.id)
     }
 
     /// The questionnaire this session runs.
@@ -443,7 +458,10 @@ mod tests {
         assert_eq!(session.current().map(|q| q.id), Some("recovery_from"));
         let progress = session.progress();
         assert_eq!((progress.position, progress.answered), (1, 0));
-        assert_eq!(progress.total, 30, "33 questions, 3 of them only after recent use");
+        assert_eq!(
+            progress.total, 32,
+            "33 questions; which substances were used is asked only after recent use"
+        );
     }
 
     #[test]
@@ -475,11 +493,14 @@ mod tests {
             })
         ));
         assert_eq!(
-            s.answer("opioid_after_break", choice("yes")),
-            Err(SessionError::NotShown("opioid_after_break".into()))
+            s.answer("substances_30d", Answer::Choices(vec!["alcohol".into()])),
+            Err(SessionError::NotShown("substances_30d".into()))
         );
         assert_eq!(s.back(), Err(SessionError::AtStart));
-        assert_eq!(s.go_to("stop_plan"), Err(SessionError::NotShown("stop_plan".into())));
+        assert_eq!(
+            s.go_to("substances_30d"),
+            Err(SessionError::NotShown("substances_30d".into()))
+        );
         assert!(s.answers().is_empty(), "nothing bad was stored");
     }
 
@@ -549,6 +570,18 @@ mod tests {
     }
 
     #[test]
+    fn skipping_the_use_question_still_reaches_the_opioid_and_stopping_questions() {
+        // GOOD without its use answer: use is skipped, so "which substances" is not asked, and
+        // both safety questions are.
+        let pairs: Vec<(&str, &str)> = GOOD.iter().copied().filter(|(q, _)| *q != "use_30d").collect();
+        let done = walk(&pairs);
+        let asked: Vec<&str> = done.review().iter().map(|r| r.question.id).collect();
+        assert!(!asked.contains(&"substances_30d"), "{asked:?}");
+        assert!(asked.contains(&"opioid_after_break"), "{asked:?}");
+        assert!(asked.contains(&"stop_plan"), "{asked:?}");
+    }
+
+    #[test]
     fn complete_needs_every_required_answer() {
         let s = Session::new();
         match s.complete() {
@@ -583,12 +616,12 @@ mod tests {
     fn sessions_save_and_load_and_bad_saves_are_refused() {
         let mut s = Session::new();
         s.answer("time_in_recovery", choice("months_1_3")).expect("valid");
-        s.answer("cravings", choice("a_lot")).expect("valid");
+        s.answer("cravings", choice("five_six")).expect("valid");
         s.go_to("cravings").expect("shown");
         let json = serde_json::to_string(&s).expect("serialises");
         let back: Session = serde_json::from_str(&json).expect("loads");
         assert_eq!(back, s);
-        let tampered = json.replace("a_lot", "loads");
+        let tampered = json.replace("five_six", "loads");
         assert!(serde_json::from_str::<Session>(&tampered).is_err());
         let old = json.replace(
             &format!("\"questionnaire_version\":{QUESTIONNAIRE_VERSION}"),
@@ -607,18 +640,57 @@ mod tests {
     }
 
     #[test]
-    fn resume_opens_on_the_first_unanswered_question_and_drops_hidden_answers() {
+    fn resume_opens_after_the_last_answer_and_drops_hidden_answers() {
+        // Question 1 (optional) was skipped: resuming does not send the person back to it.
         let mut saved = answers(&[("time_in_recovery", "years_1_5"), ("use_30d", "none")]);
         saved.insert("substances_30d", Answer::Choices(vec!["alcohol".into()]));
         let s = Session::resume(saved).expect("valid");
-        assert_eq!(s.current().map(|q| q.id), Some("recovery_from"));
+        assert_eq!(
+            s.current().map(|q| q.id),
+            Some("cravings"),
+            "after use_30d; substances_30d is hidden"
+        );
         assert_eq!(s.answers().get("substances_30d"), None);
+        let s = Session::resume(answers(&[("time_in_recovery", "years_1_5")])).expect("valid");
+        assert_eq!(s.current().map(|q| q.id), Some("goal"));
+        assert_eq!(
+            Session::resume(Answers::new()).expect("valid").current().map(|q| q.id),
+            Some("recovery_from"),
+            "nothing answered: the first question"
+        );
+        // The last question answered: the review, even with optional questions skipped.
+        let s = Session::resume(answers(GOOD)).expect("valid");
+        assert_eq!(s.current(), None);
+        assert!(s.complete().is_ok());
         let mut unknown = Answers::new();
         unknown.insert("favourite_colour", choice("blue"));
         assert_eq!(
             Session::resume(unknown),
             Err(SessionError::UnknownQuestion("favourite_colour".into()))
         );
+    }
+
+    #[test]
+    fn a_bad_saved_current_question_does_not_lose_the_answers() {
+        let mut s = Session::new();
+        s.answer("time_in_recovery", choice("months_1_3")).expect("valid");
+        s.answer("use_30d", choice("none")).expect("valid");
+        s.go_to("time_in_recovery").expect("shown");
+        let json = serde_json::to_string(&s).expect("serialises");
+        assert!(json.contains("\"current\":\"time_in_recovery\""), "{json}");
+        for current in ["favourite_colour", "opioid_after_break", "substances_30d"] {
+            let saved = json.replace(
+                "\"current\":\"time_in_recovery\"",
+                &format!("\"current\":\"{current}\""),
+            );
+            let back: Session = serde_json::from_str(&saved).unwrap_or_else(|e| panic!("{current}: {e}"));
+            assert_eq!(back.answers(), s.answers(), "{current}");
+            assert_eq!(back.current().map(|q| q.id), Some("cravings"), "{current}");
+        }
+        // At the review (no current question): still the review.
+        let done = walk(GOOD);
+        let back: Session = serde_json::from_str(&serde_json::to_string(&done).expect("serialises")).expect("loads");
+        assert_eq!(back, done);
     }
 
     #[test]

@@ -8,8 +8,9 @@
 use proptest::prelude::*;
 use recovery_checkin::answers::{Answer, Answers};
 use recovery_checkin::questionnaire::{Domain, Question, QuestionKind, QUESTIONNAIRE};
+use recovery_checkin::recommend::Urgency;
 use recovery_checkin::safety::SafetyFlag;
-use recovery_checkin::scoring::{score, Assessment, DomainKind, ResultPart};
+use recovery_checkin::scoring::{score, Assessment, DomainKind, ResultPart, STRENGTH_FROM};
 use recovery_checkin::session::Session;
 
 /// One generated choice per question: (what to do, which option or number, which subset).
@@ -191,28 +192,50 @@ proptest! {
     }
 
     #[test]
-    fn strengths_are_named_whenever_an_answer_shows_one(seed in seeds()) {
+    fn strengths_are_named_exactly_as_docs_method_md_says(seed in seeds()) {
+        // docs/method.md section 4: a support or motivation answer is a strength when
+        // 100 - risk >= STRENGTH_FROM (its share of the scale, risk = how far towards risk it
+        // sits, 0-100, rounded half up); a stressor or use answer when it is zero. Only
+        // questions with a strength text are named, each at most once.
         let answers = answers_from(&seed);
         let a = score(&answers);
         let all = [Domain::Stressor, Domain::Use, Domain::Support, Domain::Motivation];
+        let mut expected = Vec::new();
         for (q, points) in scored_in(&answers, &all) {
-            let best = if q.domain.points_raise_risk() { points == 0 } else { points == q.max_points() };
-            if best && q.strength.is_some() {
-                prop_assert!(a.strengths.iter().any(|s| s.question == q.id), "{} not named", q.id);
+            let max = u32::from(q.max_points());
+            let strength = if q.domain.points_raise_risk() {
+                points == 0
+            } else {
+                let toward_risk = max - u32::from(points);
+                let risk = (200 * toward_risk + max) / (2 * max);
+                100 - risk >= u32::from(STRENGTH_FROM)
+            };
+            if strength && q.strength.is_some() {
+                expected.push(q.id);
             }
+            let named = a.strengths.iter().filter(|s| s.question == q.id).count();
+            prop_assert_eq!(named, usize::from(strength && q.strength.is_some()), "{} = {} of {}", q.id, points, max);
         }
+        let mut named: Vec<&str> = a.strengths.iter().map(|s| s.question.as_str()).collect();
+        named.sort_unstable();
+        expected.sort_unstable();
+        prop_assert_eq!(named, expected, "only shown, answered questions are named");
     }
 
     #[test]
     fn any_sign_of_suicidal_thoughts_puts_crisis_first(seed in seeds()) {
         let answers = answers_from(&seed);
         let a = score(&answers);
-        let said = match answers.get("self_harm") {
-            Some(Answer::Choice(c)) => c != "not_at_all",
-            Some(Answer::PreferNotToSay) => true,
-            _ => false,
+        let (said, right_now) = match answers.get("self_harm") {
+            Some(Answer::Choice(c)) => (c != "not_at_all", c == "right_now"),
+            Some(Answer::PreferNotToSay) => (true, false),
+            _ => (false, false),
         };
-        prop_assert_eq!(a.safety.first().map(|b| b.flag) == Some(SafetyFlag::SuicidalThoughts), said);
+        prop_assert_eq!(a.safety_flags(), QUESTIONNAIRE.safety_flags(&answers));
+        let first = a.safety.first().map(|b| b.flag);
+        prop_assert_eq!(first.is_some_and(SafetyFlag::is_suicidal_thoughts), said);
+        prop_assert_eq!(first == Some(SafetyFlag::SuicidalThoughtsNow), right_now);
+        prop_assert_eq!(a.professional.urgency == Urgency::Immediately, right_now);
         if !a.safety.is_empty() {
             prop_assert_eq!(a.parts()[0], ResultPart::Safety);
             prop_assert!(a.professional_first());
@@ -223,6 +246,9 @@ proptest! {
         prop_assert_eq!(pro < groups, a.professional_first());
         prop_assert!((2..=3).contains(&a.next_steps.len()));
         prop_assert_eq!(a.groups.len(), 4);
+        for g in &a.groups {
+            prop_assert!(!g.reasons.is_empty(), "{:?} has no reason", g.group);
+        }
     }
 
     #[test]
