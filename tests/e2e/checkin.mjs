@@ -20,7 +20,7 @@ export const CALM = {
   time_in_recovery: "years_1_5",
   goal: "stop",
   use_30d: "none",
-  cravings: "not_at_all",
+  cravings: "none",
   low_mood: "none",
   worry_anger: "none",
   sleep: "none",
@@ -45,6 +45,8 @@ export const CALM = {
   pref_family: "no",
   pref_women: "no",
   self_harm: "not_at_all",
+  opioid_after_break: "no",
+  stop_plan: "no",
   safe_home: "safe",
 };
 
@@ -55,7 +57,7 @@ export const HARD = {
   goal: "not_sure",
   use_30d: "15_days_or_more",
   substances_30d: ["alcohol", "opioids", "benzodiazepines"],
-  cravings: "very_much",
+  cravings: "all_seven",
   low_mood: "all_seven",
   worry_anger: "all_seven",
   sleep: "all_seven",
@@ -158,6 +160,13 @@ export async function choose(page, choice, s) {
   if (s.kind !== "multiple" && ids.length !== 1) throw new Error(`one answer only for a ${s.kind} question`);
   for (const id of ids) {
     const label = await option(page, id, s);
+    if ((await label.count()) !== 1) {
+      // Fail at once, with the choices there are, rather than wait for an option that is not.
+      const there = await page
+        .locator(`${WIDGET} [data-testid=question] label.rc-option`)
+        .evaluateAll((ls, b) => ls.map((l) => l.htmlFor.slice(b.length + 1)), s.base);
+      throw new Error(`question ${s.question} has no option "${id}"; its options: ${there.join(", ")}`);
+    }
     await label.click();
     await expect(label.locator("input")).toBeChecked();
   }
