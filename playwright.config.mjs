@@ -1,8 +1,20 @@
 // End-to-end tests against the release build in dist/, in Debian's Chromium (never a downloaded one).
+import { createServer } from "node:net";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs } from "./tests/e2e/chromium.mjs";
 
-const port = Number(process.env.E2E_PORT ?? 8181);
+// A free loopback port unless E2E_PORT names one, so a server left running elsewhere on the
+// machine (a demo on 8080, another checkout's tests) cannot make the suite fail.
+async function freePort() {
+  const server = createServer();
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+const port = Number(process.env.E2E_PORT ?? (await freePort()));
+process.env.E2E_PORT = String(port); // workers re-read this config: keep them on the same port
 
 export default defineConfig({
   testDir: "tests/e2e",
