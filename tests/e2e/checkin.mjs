@@ -100,11 +100,6 @@ export async function start(page) {
   await expect(questionForm(page)).toBeVisible();
 }
 
-/** Which screen is showing: Welcome, Question, Review or Result. */
-export async function screen(page) {
-  return page.locator(`${WIDGET} .rc-widget`).getAttribute("data-screen");
-}
-
 /** The id of the question on screen, or null when no question is. */
 export async function questionId(page) {
   const form = questionForm(page);
