@@ -148,6 +148,12 @@ for (const width of [1280, 320]) {
     test.fail(width === 320, "widget bug: no space is kept for the widget before it mounts (load CLS 0.24 at 320 px)");
     await page.setViewportSize({ width, height: 900 });
     await recordShifts(page);
+    // On a real network the wasm arrives after the partner page's first paint; on loopback it
+    // sometimes arrives before it, and then nothing is seen to move. Hold it back 300 ms.
+    await page.route(/\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
     await open(page);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const shifts = await page.evaluate(() => window.__shifts);
