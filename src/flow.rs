@@ -69,8 +69,9 @@ pub struct Flow {
     pub changing_from_review: bool,
     /// The finished check-in, on the result screen.
     pub result: Option<CompletedCheckIn>,
-    /// Counts every screen change, so the UI can tell a new screen from a re-render and move
-    /// focus only then.
+    /// Counts every time focus should go to the screen's heading: each new screen, and the
+    /// safety notice closing (its button had focus and is gone). The UI moves focus only when
+    /// this changes, not on every re-render.
     pub screen_visit: u32,
 }
 
@@ -127,6 +128,7 @@ impl Flow {
             Action::Finish => self.finish(),
             Action::DismissSafety => {
                 self.safety.clear();
+                self.screen_visit = self.screen_visit.wrapping_add(1);
                 Ok(())
             }
             Action::StartOver => {
@@ -406,8 +408,13 @@ mod tests {
         // Choosing again does not stack the same message twice.
         flow.apply(Action::Choose(Answer::Choice("often".to_owned())));
         assert_eq!(flow.safety, vec![SafetyFlag::SuicidalThoughts]);
+        let visit = flow.screen_visit;
         flow.apply(Action::DismissSafety);
         assert!(flow.safety.is_empty());
+        assert!(
+            flow.screen_visit > visit,
+            "focus goes back to the question, not to the page"
+        );
     }
 
     #[test]

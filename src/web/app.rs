@@ -168,18 +168,19 @@ fn safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_actio
     }
 }
 
-/// What the live region says: where the person is on a question screen, and that help has
-/// appeared when an answer raised a safety message.
+/// What the live region says on a question screen: where the person is, and, while a safety
+/// message is open under the question, that help is there. The position changes with every
+/// question, so the whole line is read again each time.
 fn announcement(locale: Locale, state: &Flow) -> String {
-    if !state.safety.is_empty() && state.screen == Screen::Question {
-        return locale.text(Msg::FlowSafetyAnnounce).to_owned();
+    if state.screen != Screen::Question {
+        return String::new();
     }
-    match state.screen {
-        Screen::Question => {
-            let p = state.session.progress();
-            let (position, total) = (p.position.to_string(), p.total.to_string());
-            locale.format(Msg::FlowProgress, &[("position", &position), ("total", &total)])
-        }
-        _ => String::new(),
+    let p = state.session.progress();
+    let (position, total) = (p.position.to_string(), p.total.to_string());
+    let progress = locale.format(Msg::FlowProgress, &[("position", &position), ("total", &total)]);
+    if state.safety.is_empty() {
+        progress
+    } else {
+        locale.format(Msg::FlowSafetyAnnounce, &[("progress", &progress)])
     }
 }
