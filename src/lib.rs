@@ -20,6 +20,7 @@
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
 //! | [`recommend`] | group types ranked for the person (`content/groups.toml`), professional help, next steps |
+//! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import (`docs/storage.md`) |
 //! | [`text`] | result texts as [`i18n::Msg`] plus values, rendered per locale and region; `Msg` saved by key |
 //! | `web` | (feature `web`) the thin Yew layer: mounting, the app, one component per file |
 //!
@@ -40,6 +41,7 @@ pub mod recommend;
 pub mod safety;
 pub mod scoring;
 pub mod session;
+pub mod storage;
 pub mod text;
 
 #[cfg(feature = "web")]
