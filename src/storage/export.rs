@@ -26,6 +26,7 @@ use serde_json::Value;
 
 use crate::i18n::Msg;
 use crate::storage::checkin::{checkin_from_fields, SavedCheckIn};
+use crate::storage::repo::SaveError;
 use crate::storage::schema::{migrate_schema, parse_json, version_number, DecodeError};
 use crate::storage::store::StoreError;
 use crate::text::{ArgValue, Text};
@@ -66,6 +67,8 @@ pub enum ImportError {
     },
     /// The person chose to keep nothing on this device.
     KeepingNothing,
+    /// The settings were written by a newer version of the widget, so this one saves nothing.
+    NewerDataThere,
     /// The storage is blocked.
     Unavailable,
     /// The storage filled up; the writes made were undone.
@@ -85,6 +88,7 @@ impl ImportError {
             ImportError::FromTheFuture { .. } => Msg::StorageImportNewer,
             ImportError::Unsupported { .. } => Msg::StorageImportTooOld,
             ImportError::KeepingNothing => Msg::StorageImportKeepingNothing,
+            ImportError::NewerDataThere => Msg::StorageNewerThere,
             ImportError::Unavailable => Msg::StorageBlocked,
             ImportError::QuotaExceeded => Msg::StorageImportFull,
             ImportError::Failed(_) => Msg::StorageImportFailed,
@@ -102,6 +106,18 @@ impl From<StoreError> for ImportError {
     }
 }
 
+impl From<SaveError> for ImportError {
+    fn from(error: SaveError) -> ImportError {
+        match error {
+            SaveError::Unavailable => ImportError::Unavailable,
+            SaveError::QuotaExceeded => ImportError::QuotaExceeded,
+            SaveError::KeepingNothing => ImportError::KeepingNothing,
+            SaveError::NewerDataThere(_) => ImportError::NewerDataThere,
+            other => ImportError::Failed(other.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -111,6 +127,7 @@ impl fmt::Display for ImportError {
             ImportError::FromTheFuture { found } => write!(f, "export version {found} is newer than this build"),
             ImportError::Unsupported { found } => write!(f, "export version {found} is too old to read"),
             ImportError::KeepingNothing => f.write_str("the person chose to keep nothing on this device"),
+            ImportError::NewerDataThere => f.write_str("the settings are from a newer version"),
             ImportError::Unavailable => f.write_str("storage is not available"),
             ImportError::QuotaExceeded => f.write_str("storage quota exceeded; nothing was imported"),
             ImportError::Failed(what) => write!(f, "import failed: {what}"),

@@ -201,9 +201,7 @@ impl<S: Store> Repository<S> {
     /// nothing on this device, and when the draft there was written by a newer version (it is
     /// not overwritten). A draft that cannot be read is moved aside first.
     pub fn save_draft(&mut self, session: &Session) -> Result<(), SaveError> {
-        if self.keeping_nothing()? {
-            return Err(SaveError::KeepingNothing);
-        }
+        self.check_saving_allowed()?;
         let key = draft_key(&self.namespace);
         if let Some(text) = self.store.get(&key)? {
             if let Err(error) = decode_draft(&text) {
@@ -266,9 +264,7 @@ impl<S: Store> Repository<S> {
         id: &str,
         at_ms: i64,
     ) -> Result<SavedCheckIn, SaveError> {
-        if self.keeping_nothing()? {
-            return Err(SaveError::KeepingNothing);
-        }
+        self.check_saving_allowed()?;
         let saved = SavedCheckIn::from_completed(completed, id, at_ms).map_err(SaveError::Invalid)?;
         let key = checkin_key(&self.namespace, id);
         if self.store.get(&key)?.is_some() {
@@ -391,13 +387,18 @@ impl<S: Store> Repository<S> {
         Ok(())
     }
 
-    /// Whether saving is off: the person chose to keep nothing, or the settings were written by
-    /// a newer version and cannot be read (then nothing is saved rather than risk saving
-    /// against the person's choice).
-    fn keeping_nothing(&mut self) -> Result<bool, StoreError> {
+    /// Whether saving is allowed: not when the person chose to keep nothing, nor when the
+    /// settings were written by a newer version and cannot be read (nothing is saved rather
+    /// than risk saving against a choice this version cannot see).
+    fn check_saving_allowed(&mut self) -> Result<(), SaveError> {
         let loaded = self.settings()?;
-        let newer = loaded.problems.iter().any(|p| p.error.is_from_the_future());
-        Ok(loaded.value.keep_nothing || newer)
+        if loaded.value.keep_nothing {
+            return Err(SaveError::KeepingNothing);
+        }
+        if loaded.problems.iter().any(|p| p.error.is_from_the_future()) {
+            return Err(SaveError::NewerDataThere(settings_key(&self.namespace)));
+        }
+        Ok(())
     }
 
     // --- export and import -----------------------------------------------------------------
@@ -419,9 +420,7 @@ impl<S: Store> Repository<S> {
     /// Check-ins already here with the same content are counted, not written again; a check-in
     /// whose id is here with different content keeps the one here and is reported as skipped.
     pub fn import(&mut self, text: &str) -> Result<ImportReport, ImportError> {
-        if self.keeping_nothing()? {
-            return Err(ImportError::KeepingNothing);
-        }
+        self.check_saving_allowed()?;
         let incoming = parse_export(text)?;
         let mut report = ImportReport::default();
         let mut to_add = Vec::new();
