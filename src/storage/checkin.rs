@@ -121,6 +121,9 @@ pub enum InvalidCheckIn {
     Id(String),
     /// The date is outside JavaScript's `Date` range.
     At(i64),
+    /// An answer does not fit its question (a check-in built by hand, not by a session): it
+    /// would be refused when read back, so it is refused now.
+    Answer(String),
 }
 
 impl SavedCheckIn {
@@ -135,6 +138,7 @@ impl SavedCheckIn {
         }
         let mut answers = completed.answers.clone();
         answers.questionnaire_version = completed.questionnaire_version;
+        check_answers(&answers).map_err(InvalidCheckIn::Answer)?;
         Ok(SavedCheckIn {
             id: id.to_owned(),
             at: at_ms,
@@ -322,6 +326,21 @@ impl TryFrom<CheckInWire> for SavedCheckIn {
     }
 }
 
+/// Checks answers to this questionnaire against their questions; answers to another version
+/// are kept as they were (an older questionnaire is not in this build to check them against).
+fn check_answers(answers: &Answers) -> Result<(), String> {
+    if answers.questionnaire_version != QUESTIONNAIRE_VERSION {
+        return Ok(());
+    }
+    for (id, answer) in answers.iter() {
+        let question = QUESTIONNAIRE
+            .question(id)
+            .ok_or_else(|| format!("unknown question {id:?}"))?;
+        question.check(answer).map_err(|e| format!("answer to {id:?}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// The stored text of a check-in.
 pub fn encode_checkin(saved: &SavedCheckIn) -> Result<String, serde_json::Error> {
     seal_envelope(saved)
@@ -409,6 +428,15 @@ pub(crate) mod tests {
             Err(InvalidCheckIn::At(MAX_AT_MS + 1))
         );
         assert!(SavedCheckIn::from_completed(&done, "a", -MAX_AT_MS).is_ok());
+        // Built by hand with an answer that does not fit: refused now, not unreadable later.
+        let mut by_hand = good();
+        by_hand
+            .answers
+            .insert("professional_care", Answer::Choice("none".into()));
+        assert!(matches!(
+            SavedCheckIn::from_completed(&by_hand, "a", 0),
+            Err(InvalidCheckIn::Answer(_))
+        ));
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub enum SaveError {
     QuotaExceeded,
     /// The storage failed otherwise.
     Failed(String),
-    /// The check-in id or date given by the web layer is not valid.
+    /// The check-in id, date or answers given by the web layer are not valid.
     Invalid(InvalidCheckIn),
     /// A check-in with this id is already saved (ids must be fresh; nothing is overwritten).
     IdTaken(String),
@@ -145,6 +145,7 @@ impl fmt::Display for SaveError {
             SaveError::Failed(what) => write!(f, "saving failed: {what}"),
             SaveError::Invalid(InvalidCheckIn::Id(id)) => write!(f, "invalid check-in id {id:?}"),
             SaveError::Invalid(InvalidCheckIn::At(at)) => write!(f, "invalid check-in date {at}"),
+            SaveError::Invalid(InvalidCheckIn::Answer(what)) => write!(f, "invalid check-in: {what}"),
             SaveError::IdTaken(id) => write!(f, "a check-in with id {id:?} is already saved"),
             SaveError::KeepingNothing => f.write_str("the person chose to keep nothing on this device"),
             SaveError::NewerDataThere(key) => write!(f, "{key} holds a value from a newer version"),
