@@ -474,6 +474,12 @@ mod tests {
             "no domains (methods differ), no cravings (its options changed)"
         );
         assert_eq!(changes[0].direction, Direction::Better);
+        // Even an old answer that happens to use an option id of today's scale is left out:
+        // its question changed since, so the same id need not mean the same thing.
+        let odd = decode_checkin(&CHECKIN_Q1.replace("\"cravings\":\"a_lot\"", "\"cravings\":\"none\""))
+            .expect("valid: old answers are not checked against today's options");
+        let subjects: Vec<Subject> = since_last_time(&now, &odd).iter().map(|c| c.subject).collect();
+        assert_eq!(subjects, [Subject::Question("sleep")]);
     }
 
     #[test]
