@@ -14,6 +14,7 @@ use recovery_checkin::help::Region;
 use recovery_checkin::i18n::{Locale, Msg};
 use recovery_checkin::questionnaire::{Question, QUESTIONNAIRE};
 use recovery_checkin::scoring::{score, Assessment};
+use recovery_checkin::storage::Namespace;
 use recovery_checkin::web::app::{App, AppProps};
 use recovery_checkin::web::progress::{ProgressBar, ProgressProps};
 use recovery_checkin::web::question::{QuestionProps, QuestionScreen};
@@ -57,8 +58,23 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         locale: EN,
         region,
         id_prefix: "t".into(),
+        namespace: fresh_namespace(),
     })
     .await
+}
+
+/// A storage namespace no other test uses, so saved data never leaks between tests.
+fn fresh_namespace() -> Namespace {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = NEXT.with(|next| {
+        let n = next.get();
+        next.set(n + 1);
+        n
+    });
+    let stamp = js_sys::Date::now() as u64;
+    Namespace::parse(&format!("test-{stamp}-{n}")).expect("a valid namespace")
 }
 
 fn find(root: &Element, selector: &str) -> HtmlElement {
@@ -414,6 +430,9 @@ async fn results(assessment: Assessment) -> (Element, yew::AppHandle<ResultsScre
         region: Region::Us,
         assessment,
         heading: NodeRef::default(),
+        title: None,
+        note: None,
+        actions: None,
         on_action: Callback::noop(),
     })
     .await

@@ -1,23 +1,33 @@
 //! The widget's root: keeps the check-in's [`Flow`] in a reducer and routes every action to it.
 //!
 //! The reducer only calls [`Flow::apply`]; what each action does is decided and tested in the
-//! domain. This file decides only what is on screen and where focus goes.
+//! domain. This file decides what is on screen and where focus goes, and does the saving: the
+//! check-in in progress after every answer, each finished check-in, and what "My check-ins"
+//! needs, all through [`Saving`], with every failure told to the person in plain words.
 
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::flow::{Action, Flow, Screen};
+use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyFlag;
+use crate::storage::export::export_file_name;
+use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
+use crate::text::Text;
 
 use super::crisis_panel::CrisisPanel;
 use super::header::Header;
+use super::history::HistoryScreen;
 use super::question::QuestionScreen;
 use super::results::ResultsScreen;
 use super::review::ReviewScreen;
 use super::safety_notice::SafetyNotices;
+use super::saved_result::SavedResultScreen;
+use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
 use super::welcome::Welcome;
 
 /// How a partner page configured this widget.
@@ -29,6 +39,9 @@ pub struct AppProps {
     pub region: Region,
     /// Unique among the widgets on the page; prefixes every element id.
     pub id_prefix: AttrValue,
+    /// Where this widget keeps its data in the browser's storage.
+    #[prop_or_default]
+    pub namespace: Namespace,
 }
 
 /// The check-in's state in Yew's reducer.
@@ -54,6 +67,13 @@ pub fn app(props: &AppProps) -> Html {
     let region = use_state(|| props.region);
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
+    let saving: Rc<SavingHandle> = {
+        let namespace = props.namespace.clone();
+        use_memo((), move |_| Saving::open(namespace))
+    };
+    let notices = use_state(Vec::<Msg>::new);
+    let report = use_state(Vec::<Text>::new);
+    let keep_nothing = use_state(|| false);
 
     // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
     // the first screen: a widget must not pull focus (and the scroll position) away from the
@@ -69,9 +89,222 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let on_action = {
+    let notify = {
+        let notices = notices.clone();
+        Callback::from(move |msgs: Vec<Msg>| {
+            if msgs.is_empty() {
+                return;
+            }
+            let mut all = (*notices).clone();
+            for msg in msgs {
+                if !all.contains(&msg) {
+                    all.push(msg);
+                }
+            }
+            notices.set(all);
+        })
+    };
+
+    // On mount: what storage holds (the choices, a check-in left unfinished), and a listener
+    // for other tabs' changes, removed again when the widget goes.
+    {
+        let saving = saving.clone();
+        let dispatcher = flow.dispatcher();
+        let notify = notify.clone();
+        let keep_nothing = keep_nothing.clone();
+        use_effect_with((), move |_| {
+            let mut found = Vec::new();
+            if !saving.keeps_data() {
+                found.push(Msg::StorageBlocked);
+            }
+            saving.with(|repo| {
+                match repo.settings() {
+                    Ok(settings) => {
+                        keep_nothing.set(settings.value.keep_nothing);
+                        found.extend(settings.messages());
+                    }
+                    Err(error) => found.push(error.message()),
+                }
+                match repo.load_draft() {
+                    Ok(draft) => {
+                        found.extend(draft.messages());
+                        if let Some(session) = draft.value {
+                            dispatcher.dispatch(Action::DraftFound(session));
+                        }
+                    }
+                    Err(error) => found.push(error.message()),
+                }
+            });
+            notify.emit(found);
+            let listener = storage_listener(saving, dispatcher);
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                window
+                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                    .ok();
+            }
+            move || {
+                if let Some(window) = window {
+                    window
+                        .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                        .ok();
+                }
+            }
+        });
+    }
+
+    // The check-in in progress is saved after every answer and every move.
+    {
+        let saving = saving.clone();
+        let notify = notify.clone();
+        let keep = !*keep_nothing;
+        let in_progress = matches!(flow.0.screen, Screen::Question | Screen::Review);
+        use_effect_with(
+            (flow.0.session.clone(), in_progress, keep),
+            move |(session, in_progress, keep)| {
+                if *in_progress && *keep && !session.answers().is_empty() {
+                    if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
+                        notify.emit(vec![error.message()]);
+                    }
+                }
+            },
+        );
+    }
+
+    // A finished check-in is saved once, with its date, and the draft it came from is cleared.
+    {
+        let saving = saving.clone();
+        let notify = notify.clone();
+        let keep = !*keep_nothing;
+        use_effect_with(flow.0.result.clone(), move |result| {
+            if let Some(completed) = result {
+                let mut problems = Vec::new();
+                if keep {
+                    let at = now_ms();
+                    if let Err(error) = saving.with(|repo| repo.save_checkin(completed, &new_id(at), at)) {
+                        problems.push(error.message());
+                    }
+                }
+                if let Err(error) = saving.with(|repo| repo.clear_draft()) {
+                    problems.push(error.message());
+                }
+                notify.emit(problems);
+            }
+        });
+    }
+
+    let dispatch = {
         let flow = flow.dispatcher();
         Callback::from(move |action: Action| flow.dispatch(action))
+    };
+    let on_action = {
+        let dispatch = dispatch.clone();
+        let saving = saving.clone();
+        let notify = notify.clone();
+        Callback::from(move |action: Action| {
+            // Starting over forgets the check-in left unfinished, in storage too.
+            if action == Action::Start {
+                if let Err(error) = saving.with(|repo| repo.clear_draft()) {
+                    notify.emit(vec![error.message()]);
+                }
+            }
+            dispatch.emit(action);
+        })
+    };
+    let open_history = {
+        let saving = saving.clone();
+        let dispatch = dispatch.clone();
+        let notify = notify.clone();
+        let report = report.clone();
+        Callback::from(move |()| {
+            report.set(Vec::new());
+            match saving.with(|repo| repo.history()) {
+                Ok(history) => {
+                    notify.emit(history.messages());
+                    dispatch.emit(Action::ShowHistory(history.value));
+                }
+                Err(error) => notify.emit(vec![error.message()]),
+            }
+        })
+    };
+    let on_delete = {
+        let saving = saving.clone();
+        let dispatch = dispatch.clone();
+        let notify = notify.clone();
+        Callback::from(move |what: Confirm| {
+            let done = saving.with(|repo| match &what {
+                Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()),
+                Confirm::DeleteEverything => repo.delete_everything().map(|_| ()),
+            });
+            match done {
+                Ok(()) => dispatch.emit(Action::Deleted(what)),
+                Err(error) => notify.emit(vec![error.message()]),
+            }
+        })
+    };
+    let on_export = {
+        let saving = saving.clone();
+        let notify = notify.clone();
+        Callback::from(move |()| {
+            let at = now_ms();
+            match saving.with(|repo| repo.export(at)) {
+                Ok(file) => {
+                    notify.emit(file.messages());
+                    if download(&export_file_name(at), &file.value).is_err() {
+                        notify.emit(vec![Msg::StorageFailed]);
+                    }
+                }
+                Err(error) => notify.emit(vec![error.message()]),
+            }
+        })
+    };
+    let on_import = {
+        let saving = saving.clone();
+        let dispatch = dispatch.clone();
+        let report = report.clone();
+        Callback::from(move |file: web_sys::File| {
+            // A file over the limit is refused before it is read: reading 50 MB would hang.
+            if file.size() > MAX_IMPORT_BYTES as f64 {
+                report.set(vec![Text::new(
+                    ImportError::TooBig {
+                        bytes: file.size() as usize,
+                    }
+                    .message(),
+                )]);
+                return;
+            }
+            let saving = saving.clone();
+            let dispatch = dispatch.clone();
+            let report = report.clone();
+            yew::platform::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                    report.set(vec![Text::new(
+                        ImportError::Corrupt(String::from("unreadable file")).message(),
+                    )]);
+                    return;
+                };
+                let outcome = saving.with(|repo| repo.import(&text));
+                match outcome {
+                    Ok(done) => report.set(done.messages()),
+                    Err(error) => report.set(vec![Text::new(error.message())]),
+                }
+                if let Ok(history) = saving.with(|repo| repo.history()) {
+                    dispatch.emit(Action::HistoryChanged(history.value));
+                }
+            });
+        })
+    };
+    let on_keep_nothing = {
+        let saving = saving.clone();
+        let notify = notify.clone();
+        let keep_nothing = keep_nothing.clone();
+        Callback::from(
+            move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
+                Ok(()) => keep_nothing.set(choice),
+                Err(error) => notify.emit(vec![error.message()]),
+            },
+        )
     };
     let toggle_help = {
         let help_open = help_open.clone();
@@ -96,7 +329,14 @@ pub fn app(props: &AppProps) -> Html {
     let heading = screen_heading.clone();
     let body = match state.screen {
         Screen::Welcome => html! {
-            <Welcome {locale} {heading} on_start={on_action.reform(|()| Action::Start)} />
+            <Welcome
+                {locale}
+                {heading}
+                draft={state.draft.is_some()}
+                on_start={on_action.reform(|()| Action::Start)}
+                on_resume={on_action.reform(|()| Action::Resume)}
+                on_history={open_history.clone()}
+            />
         },
         Screen::Question => match state.question() {
             Some(question) => {
@@ -124,14 +364,60 @@ pub fn app(props: &AppProps) -> Html {
             <ReviewScreen {locale} items={state.session.review()} problem={state.problem} {heading} on_action={on_action.clone()} />
         },
         Screen::Result => match &state.result {
-            Some(done) => html! {
-                <ResultsScreen {locale} region={*region} assessment={done.assessment.clone()} {heading} on_action={on_action.clone()} />
+            Some(done) => {
+                let history = open_history.reform(|_: MouseEvent| ());
+                let start_over = on_action.reform(|_: MouseEvent| Action::StartOver);
+                let actions = html! {
+                    <>
+                        <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
+                            { locale.text(Msg::HistoryTitle) }
+                        </button>
+                        <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
+                            { locale.text(Msg::ResultsStartOver) }
+                        </button>
+                    </>
+                };
+                html! {
+                    <ResultsScreen {locale} region={*region} assessment={done.assessment.clone()} {heading} {actions} on_action={on_action.clone()} />
+                }
+            }
+            None => Html::default(),
+        },
+        Screen::History => html! {
+            <HistoryScreen
+                {locale}
+                region={*region}
+                history={state.history.clone()}
+                confirm={state.confirm.clone()}
+                keep_nothing={*keep_nothing}
+                report={(*report).clone()}
+                id_prefix={props.id_prefix.clone()}
+                {heading}
+                on_action={on_action.clone()}
+                on_delete={on_delete.clone()}
+                on_export={on_export.clone()}
+                on_import={on_import}
+                on_keep_nothing={on_keep_nothing}
+            />
+        },
+        Screen::Saved => match &state.viewing {
+            Some(checkin) => html! {
+                <SavedResultScreen
+                    {locale}
+                    region={*region}
+                    checkin={checkin.clone()}
+                    confirm={state.confirm.clone()}
+                    {heading}
+                    on_action={on_action.clone()}
+                    on_delete={on_delete}
+                />
             },
             None => Html::default(),
         },
     };
 
     let help_id = format!("{}-help", props.id_prefix);
+    let full = notices.contains(&Msg::StorageFull);
     html! {
         <div class="rc-widget" data-screen={format!("{:?}", state.screen)}>
             <Header
@@ -144,12 +430,43 @@ pub fn app(props: &AppProps) -> Html {
             if *help_open {
                 <CrisisPanel {locale} region={*region} id={help_id} on_region={choose_region} on_close={close_help} />
             }
+            if !notices.is_empty() {
+                <div class="rc-notices" role="status" data-testid="storage-notice">
+                    { for notices.iter().map(|m| html! { <p>{ locale.text(*m) }</p> }) }
+                    if full {
+                        <button type="button" class="rc-button" onclick={on_export.reform(|_: MouseEvent| ())}>
+                            { locale.text(Msg::HistoryExport) }
+                        </button>
+                    }
+                </div>
+            }
             <div class="rc-body">{ body }</div>
             <div class="rc-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
                 { announcement(locale, state) }
             </div>
         </div>
     }
+}
+
+/// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
+/// imported elsewhere shows up here too. Each check-in has its own key, so neither tab's
+/// writes overwrite the other's.
+fn storage_listener(
+    saving: Rc<SavingHandle>,
+    dispatcher: UseReducerDispatcher<FlowState>,
+) -> Closure<dyn Fn(web_sys::StorageEvent)> {
+    Closure::new(move |event: web_sys::StorageEvent| {
+        let changed = match event.key() {
+            // `localStorage.clear()` elsewhere: everything may have changed.
+            None => true,
+            Some(key) => saving.with(|repo| matches!(repo.key_kind(&key), Some(KeyKind::CheckIn(_)))),
+        };
+        if changed {
+            if let Ok(history) = saving.with(|repo| repo.history()) {
+                dispatcher.dispatch(Action::HistoryChanged(history.value));
+            }
+        }
+    })
 }
 
 /// Safety messages raised in the flow, with one "Carry on with the check-in".

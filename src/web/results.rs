@@ -28,6 +28,15 @@ pub struct ResultsProps {
     pub assessment: Assessment,
     /// The heading, which takes focus when the screen appears.
     pub heading: NodeRef,
+    /// The heading's text; "Your check-in" when not given (a saved one names its date).
+    #[prop_or_default]
+    pub title: Option<String>,
+    /// A note under the heading, such as "made with an earlier version".
+    #[prop_or_default]
+    pub note: Option<Msg>,
+    /// Buttons after Print; "Start a new check-in" when not given.
+    #[prop_or_default]
+    pub actions: Option<Html>,
     /// What the person did.
     pub on_action: Callback<Action>,
 }
@@ -47,7 +56,12 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     };
     html! {
         <section class="rc-screen rc-results" data-testid="results">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ResultTitle) }</h2>
+            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">
+                { props.title.clone().unwrap_or_else(|| locale.text(Msg::ResultTitle).to_owned()) }
+            </h2>
+            if let Some(note) = props.note {
+                <p class="rc-note">{ locale.text(note) }</p>
+            }
             { for props.assessment.parts().into_iter().map(|part| result_part(props, part)) }
             // Crisis lines close every result; where a safety message already listed them at the
             // top, the emergency number alone is repeated here.
@@ -56,9 +70,13 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 <button type="button" class="rc-button rc-button-primary" data-testid="print" onclick={print}>
                     { locale.text(Msg::ResultsPrint) }
                 </button>
-                <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
-                    { locale.text(Msg::ResultsStartOver) }
-                </button>
+                if let Some(actions) = props.actions.clone() {
+                    { actions }
+                } else {
+                    <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
+                        { locale.text(Msg::ResultsStartOver) }
+                    </button>
+                }
             </div>
         </section>
     }

@@ -1,4 +1,5 @@
-//! The first screen: what the check-in is, how long it takes, where answers stay.
+//! The first screen: what the check-in is, how long it takes, where answers stay; and for
+//! someone coming back, a way to continue what they left and to see their saved check-ins.
 
 use yew::prelude::*;
 
@@ -11,15 +12,26 @@ pub struct WelcomeProps {
     pub locale: Locale,
     /// The screen's heading, which takes focus when the screen appears.
     pub heading: NodeRef,
-    /// Pressed "Start the check-in".
+    /// Whether a check-in was left unfinished: offer to continue it.
+    #[prop_or_default]
+    pub draft: bool,
+    /// Pressed "Start the check-in" (or "Start over").
     pub on_start: Callback<()>,
+    /// Pressed "Continue where you left off".
+    #[prop_or_default]
+    pub on_resume: Callback<()>,
+    /// Pressed "My check-ins".
+    #[prop_or_default]
+    pub on_history: Callback<()>,
 }
 
 /// The welcome screen.
 #[function_component(Welcome)]
 pub fn welcome(props: &WelcomeProps) -> Html {
     let locale = props.locale;
-    let onclick = props.on_start.reform(|_: MouseEvent| ());
+    let start = props.on_start.reform(|_: MouseEvent| ());
+    let resume = props.on_resume.reform(|_: MouseEvent| ());
+    let history = props.on_history.reform(|_: MouseEvent| ());
     html! {
         <section class="rc-screen rc-welcome">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
@@ -29,8 +41,23 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                 <li class="rc-fact rc-fact-private">{ locale.text(Msg::WelcomePrivacy) }</li>
                 <li class="rc-fact rc-fact-note">{ locale.text(Msg::WelcomeNotDiagnosis) }</li>
             </ul>
-            <button type="button" class="rc-button rc-button-primary" data-testid="start" {onclick}>
-                { locale.text(Msg::WelcomeStart) }
+            if props.draft {
+                <p class="rc-emphasis" data-testid="draft-offer">{ locale.text(Msg::StorageResumeTitle) }</p>
+                <div class="rc-nav">
+                    <button type="button" class="rc-button rc-button-primary" data-testid="resume" onclick={resume}>
+                        { locale.text(Msg::StorageResumeContinue) }
+                    </button>
+                    <button type="button" class="rc-button" data-testid="start" onclick={start}>
+                        { locale.text(Msg::StorageResumeStartOver) }
+                    </button>
+                </div>
+            } else {
+                <button type="button" class="rc-button rc-button-primary" data-testid="start" onclick={start}>
+                    { locale.text(Msg::WelcomeStart) }
+                </button>
+            }
+            <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
+                { locale.text(Msg::HistoryTitle) }
             </button>
         </section>
     }

@@ -1,0 +1,124 @@
+//! One saved check-in opened from "My check-ins": its full result again when it can be scored
+//! the same way, otherwise the scores and band saved at the time with a note saying why.
+
+use yew::prelude::*;
+
+use crate::flow::{Action, Confirm};
+use crate::help::Region;
+use crate::i18n::{Locale, Msg};
+use crate::storage::history::DOMAINS;
+use crate::storage::SavedCheckIn;
+
+use super::results::ResultsScreen;
+use super::saving::format_date_time;
+
+/// Properties of [`SavedResultScreen`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct SavedResultProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// Whose help lines to show.
+    pub region: Region,
+    /// The check-in.
+    pub checkin: SavedCheckIn,
+    /// A deletion waiting for "Yes" or "No".
+    pub confirm: Option<Confirm>,
+    /// The heading, which takes focus when the screen appears.
+    pub heading: NodeRef,
+    /// A flow action (ask, cancel, leave).
+    pub on_action: Callback<Action>,
+    /// Confirmed the deletion.
+    pub on_delete: Callback<Confirm>,
+}
+
+/// The saved result screen.
+#[function_component(SavedResultScreen)]
+pub fn saved_result_screen(props: &SavedResultProps) -> Html {
+    let locale = props.locale;
+    let checkin = &props.checkin;
+    let title = locale.format(
+        Msg::HistorySavedTitle,
+        &[("date", &format_date_time(locale, checkin.at()))],
+    );
+    let actions = actions(props);
+    match checkin.assessment() {
+        Some(assessment) => html! {
+            <ResultsScreen
+                {locale}
+                region={props.region}
+                {assessment}
+                heading={props.heading.clone()}
+                title={title}
+                note={checkin.method_note().message()}
+                actions={actions}
+                on_action={props.on_action.clone()}
+            />
+        },
+        None => {
+            let scores = checkin.scores();
+            html! {
+                <section class="rc-screen rc-results" data-testid="results">
+                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ title }</h2>
+                    if let Some(note) = checkin.method_note().message() {
+                        <p class="rc-note">{ locale.text(note) }</p>
+                    }
+                    <section class="rc-result-part" data-part="band">
+                        <h3>{ locale.text(Msg::ResultsBandHeading) }</h3>
+                        <p class="rc-band-name">{ locale.text(checkin.band().map_or(Msg::HistoryNoBand, |b| b.name())) }</p>
+                    </section>
+                    <section class="rc-result-part" data-part="domains">
+                        <h3>{ locale.text(Msg::ResultsDomainsHeading) }</h3>
+                        <ul>
+                            { for DOMAINS.iter().map(|d| {
+                                let value = scores.get(*d).map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
+                                html! { <li>{ locale.format(Msg::ResultsScoreLabel, &[("domain", locale.text(d.name())), ("score", &value)]) }</li> }
+                            }) }
+                        </ul>
+                    </section>
+                    <div class="rc-nav rc-no-print">{ actions }</div>
+                </section>
+            }
+        }
+    }
+}
+
+fn actions(props: &SavedResultProps) -> Html {
+    let locale = props.locale;
+    let id = props.checkin.id().to_owned();
+    let leave = props.on_action.reform(|_: MouseEvent| Action::Leave);
+    let asking = props.confirm == Some(Confirm::DeleteOne(id.clone()));
+    if asking {
+        let yes = {
+            let id = id.clone();
+            props
+                .on_delete
+                .reform(move |_: MouseEvent| Confirm::DeleteOne(id.clone()))
+        };
+        let no = props.on_action.reform(|_: MouseEvent| Action::Cancel);
+        html! {
+            <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>
+                <p>{ locale.text(Msg::HistoryDeleteConfirm) }</p>
+                <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
+                    { locale.text(Msg::HistoryYesDelete) }
+                </button>
+                <button type="button" class="rc-button" data-testid="cancel-delete" onclick={no}>
+                    { locale.text(Msg::HistoryNoKeep) }
+                </button>
+            </div>
+        }
+    } else {
+        let ask = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Ask(Confirm::DeleteOne(id.clone())));
+        html! {
+            <>
+                <button type="button" class="rc-button rc-button-quiet" data-testid="delete-one" onclick={ask}>
+                    { locale.text(Msg::HistoryDelete) }
+                </button>
+                <button type="button" class="rc-button rc-button-quiet" data-testid="back-to-list" onclick={leave}>
+                    { locale.text(Msg::HistoryBackToList) }
+                </button>
+            </>
+        }
+    }
+}

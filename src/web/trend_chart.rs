@@ -1,0 +1,110 @@
+//! The three areas over time: an SVG chart and, for anyone who cannot see it, the same numbers
+//! as a table. The geometry comes from the domain ([`chart_points`]); this only draws it.
+
+use yew::prelude::*;
+
+use crate::i18n::{Locale, Msg};
+use crate::scoring::DomainKind;
+use crate::storage::history::DOMAINS;
+use crate::storage::{chart_points, TrendPoint};
+
+use super::saving::format_date;
+
+/// The drawing's size in SVG units; it scales to the widget's width.
+const WIDTH: f64 = 560.0;
+const HEIGHT: f64 = 200.0;
+/// Room around the drawing for the labels.
+const LEFT: f64 = 36.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 28.0;
+const RIGHT: f64 = 16.0;
+
+/// Properties of [`TrendChart`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct TrendChartProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// The check-ins' scores, oldest first.
+    pub points: Vec<TrendPoint>,
+    /// Unique among widgets on the page.
+    pub id_prefix: AttrValue,
+}
+
+fn line_class(domain: DomainKind) -> &'static str {
+    match domain {
+        DomainKind::Stressors => "rc-line rc-line-stressors",
+        DomainKind::Supports => "rc-line rc-line-supports",
+        DomainKind::Motivation => "rc-line rc-line-motivation",
+    }
+}
+
+/// The chart and its table.
+#[function_component(TrendChart)]
+pub fn trend_chart(props: &TrendChartProps) -> Html {
+    let locale = props.locale;
+    if props.points.len() < 2 {
+        return html! { <p class="rc-trend-wait">{ locale.text(Msg::HistoryTrendWait) }</p> };
+    }
+    let chart = chart_points(&props.points, WIDTH, HEIGHT);
+    let title_id = format!("{}-trend-title", props.id_prefix);
+    let desc_id = format!("{}-trend-desc", props.id_prefix);
+    let view_box = format!("0 0 {} {}", WIDTH + LEFT + RIGHT, HEIGHT + TOP + BOTTOM);
+    let frame = format!("translate({LEFT} {TOP})");
+    let score = |v: Option<u8>| v.map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
+
+    html! {
+        <div class="rc-trend" data-testid="trend">
+            <svg class="rc-trend-chart" viewBox={view_box} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
+                <title id={title_id}>{ locale.text(Msg::HistoryTrendTitle) }</title>
+                <desc id={desc_id}>{ locale.text(Msg::HistoryTrendDesc) }</desc>
+                <g transform={frame}>
+                    { for chart.y_ticks.iter().map(|t| html! {
+                        <g class="rc-grid">
+                            <line x1="0" x2={WIDTH.to_string()} y1={t.y.to_string()} y2={t.y.to_string()} />
+                            <text x="-6" y={(t.y + 4.0).to_string()} text-anchor="end">{ t.value.to_string() }</text>
+                        </g>
+                    }) }
+                    { for chart.x_ticks.iter().enumerate().map(|(i, t)| {
+                        // The first and last dates sit at the edges: anchor them inwards so they show whole.
+                        let anchor = if i == 0 { "start" } else if i + 1 == chart.x_ticks.len() { "end" } else { "middle" };
+                        html! {
+                            <text class="rc-axis-date" x={t.x.to_string()} y={(HEIGHT + 20.0).to_string()} text-anchor={anchor}>
+                                { format_date(locale, t.at) }
+                            </text>
+                        }
+                    }) }
+                    { for chart.lines.iter().map(|line| html! {
+                        <g class={line_class(line.domain)}>
+                            { for line.segments.iter().map(|points| html! { <polyline points={points.clone()} /> }) }
+                            { for line.dots.iter().map(|d| html! { <circle cx={d.x.to_string()} cy={d.y.to_string()} r="4" /> }) }
+                        </g>
+                    }) }
+                </g>
+            </svg>
+            <ul class="rc-legend">
+                { for DOMAINS.iter().map(|d| html! {
+                    <li class={line_class(*d)}><span class="rc-legend-swatch"></span>{ locale.text(d.name()) }</li>
+                }) }
+            </ul>
+            <table class="rc-trend-table">
+                <caption>{ locale.text(Msg::HistoryTableCaption) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ locale.text(Msg::HistoryDate) }</th>
+                        { for DOMAINS.iter().map(|d| html! { <th scope="col">{ locale.text(d.name()) }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.points.iter().rev().map(|p| html! {
+                        <tr>
+                            <th scope="row">{ format_date(locale, p.at) }</th>
+                            <td>{ score(p.stressors) }</td>
+                            <td>{ score(p.supports) }</td>
+                            <td>{ score(p.motivation) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
