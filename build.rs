@@ -147,6 +147,17 @@ fn catalog_rs(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTre
         let _ = writeln!(rs, "    {key:?},");
     }
     rs.push_str("];\n\n");
+    // "Since last time" names a question by `since.topic.<id>`. Looked up here rather than
+    // through `Msg::from_key`, so the table of every key stays out of the WebAssembly.
+    rs.push_str(
+        "/// `(id, Msg)` for every `since.topic.<id>` key, in key order.\npub(crate) static SINCE_TOPICS: &[(&str, Msg)] = &[\n",
+    );
+    for key in source.keys() {
+        if let Some(id) = key.strip_prefix("since.topic.") {
+            let _ = writeln!(rs, "    ({id:?}, Msg::{}),", variant_name(key));
+        }
+    }
+    rs.push_str("];\n\n");
     rs.push_str("/// Every `Msg`, in key order.\npub(crate) static ALL: [Msg; MSG_COUNT] = [\n");
     for key in source.keys() {
         let _ = writeln!(rs, "    Msg::{},", variant_name(key));

@@ -127,7 +127,10 @@ impl Change {
 
 /// The short name of a scored question for "since last time" (`since.topic.<id>`).
 pub fn topic(question_id: &str) -> Option<Msg> {
-    Msg::from_key(&format!("since.topic.{question_id}"))
+    crate::i18n::SINCE_TOPICS
+        .iter()
+        .find(|(id, _)| *id == question_id)
+        .map(|&(_, msg)| msg)
 }
 
 /// Shown instead of the list when [`since_last_time`] finds nothing.
@@ -564,5 +567,13 @@ mod tests {
         ]);
         let chart = chart_points(&extreme, 100.0, 10.0);
         assert_eq!(chart.lines[0].segments, ["0.0,9.9 100.0,9.9"]);
+    }
+
+    #[test]
+    fn since_topics_are_the_since_topic_keys() {
+        for q in QUESTIONNAIRE.questions {
+            assert_eq!(topic(q.id), Msg::from_key(&format!("since.topic.{}", q.id)), "{}", q.id);
+        }
+        assert_eq!(topic("no_such_question"), None);
     }
 }
