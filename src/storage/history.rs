@@ -300,7 +300,7 @@ pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeom
                 match point.get(domain) {
                     Some(score) => {
                         let (x, y) = (x_of(point.at), y_of(score));
-                        run.push(format!("{x:.1},{y:.1}"));
+                        run.push(format!("{},{}", tenths(x), tenths(y)));
                         dots.push(ChartDot {
                             x,
                             y,
@@ -349,6 +349,66 @@ pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeom
         y_ticks,
         x_ticks,
     }
+}
+
+/// `v` with one decimal, exactly as `format!("{v:.1}")` writes it (rounded half to even on the
+/// exact binary value), but with integers only: Rust's float formatting is several KB of
+/// WebAssembly, and the chart needs nothing else from it.
+pub fn tenths(v: f64) -> String {
+    let sign = if v.is_sign_negative() && !v.is_nan() { "-" } else { "" };
+    if !v.is_finite() {
+        return format!("{sign}{}", if v.is_nan() { "NaN" } else { "inf" });
+    }
+    // v = m * 2^e exactly.
+    let bits = v.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    if e >= 0 {
+        // A whole number: m * 2^e in decimal digits (least significant first), by doubling.
+        let mut digits: Vec<u8> = Vec::new();
+        let mut rest = m;
+        while rest > 0 {
+            digits.push((rest % 10) as u8);
+            rest /= 10;
+        }
+        for _ in 0..e {
+            let mut carry = 0;
+            for d in &mut digits {
+                let twice = *d * 2 + carry;
+                *d = twice % 10;
+                carry = twice / 10;
+            }
+            if carry > 0 {
+                digits.push(carry);
+            }
+        }
+        if digits.is_empty() {
+            digits.push(0);
+        }
+        let whole: String = digits.iter().rev().map(|d| char::from(b'0' + d)).collect();
+        return format!("{sign}{whole}.0");
+    }
+    // n = v * 10 rounded half to even. 10 * m < 2^57, so below 2^-58 * 10 * m, that is with
+    // a shift of 58 or more, v * 10 < 1/2 and n = 0 (never a tie: 10 * m is no power of 2).
+    let shift = e.unsigned_abs();
+    let m10 = u128::from(m) * 10;
+    let n = if shift >= 58 {
+        0
+    } else {
+        let (q, r) = (m10 >> shift, m10 & ((1 << shift) - 1));
+        let half = 1 << (shift - 1);
+        if r > half || (r == half && q % 2 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    format!("{sign}{}.{}", n / 10, n % 10)
 }
 
 #[cfg(test)]
@@ -567,6 +627,54 @@ mod tests {
         ]);
         let chart = chart_points(&extreme, 100.0, 10.0);
         assert_eq!(chart.lines[0].segments, ["0.0,9.9 100.0,9.9"]);
+    }
+
+    #[test]
+    fn tenths_are_written_as_rust_writes_them() {
+        let mut special = vec![
+            0.0,
+            -0.0,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            0.45,
+            0.95,
+            1.25,
+            2.5,
+            9.95,
+            99.95,
+            0.04,
+            -0.04,
+            9.9,
+            93.333_333_333_333_33,
+            112.0,
+            559.999,
+            1e-300,
+            5e-324,
+            1e15,
+            1e22,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            -123.456,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        // Every multiple of 1/40 up to 1000 (ties of both kinds), and random bit patterns.
+        special.extend((0..40_000).map(|i| f64::from(i) / 40.0));
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            special.push(f64::from_bits(state));
+            special.push((state % 1_000_000) as f64 / 997.0);
+        }
+        for v in special {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v:e}");
+        }
     }
 
     #[test]

@@ -5,19 +5,29 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 use crate::scoring::DomainKind;
-use crate::storage::history::DOMAINS;
+use crate::storage::history::{tenths, DOMAINS};
 use crate::storage::{chart_points, TrendPoint};
 
 use super::saving::format_date;
 
-/// The drawing's size in SVG units; it scales to the widget's width.
-const WIDTH: f64 = 560.0;
-const HEIGHT: f64 = 200.0;
+/// The drawing's size in SVG units; it scales to the widget's width. Whole numbers, written
+/// without float formatting.
+const WIDTH: u16 = 560;
+const HEIGHT: u16 = 200;
 /// Room around the drawing for the labels.
-const LEFT: f64 = 36.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 28.0;
-const RIGHT: f64 = 16.0;
+const LEFT: u16 = 36;
+const TOP: u16 = 12;
+const BOTTOM: u16 = 28;
+const RIGHT: u16 = 16;
+
+/// An SVG coordinate to a tenth of a unit (finer does not show), with no `.0` on whole numbers.
+fn coordinate(v: f64) -> String {
+    let text = tenths(v);
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_owned(),
+        None => text,
+    }
+}
 
 /// Properties of [`TrendChart`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -45,7 +55,7 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
     if props.points.len() < 2 {
         return html! { <p class="rc-trend-wait">{ locale.text(Msg::HistoryTrendWait) }</p> };
     }
-    let chart = chart_points(&props.points, WIDTH, HEIGHT);
+    let chart = chart_points(&props.points, f64::from(WIDTH), f64::from(HEIGHT));
     let title_id = format!("{}-trend-title", props.id_prefix);
     let desc_id = format!("{}-trend-desc", props.id_prefix);
     let view_box = format!("0 0 {} {}", WIDTH + LEFT + RIGHT, HEIGHT + TOP + BOTTOM);
@@ -60,15 +70,15 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                 <g transform={frame}>
                     { for chart.y_ticks.iter().map(|t| html! {
                         <g class="rc-grid">
-                            <line x1="0" x2={WIDTH.to_string()} y1={t.y.to_string()} y2={t.y.to_string()} />
-                            <text x="-6" y={(t.y + 4.0).to_string()} text-anchor="end">{ t.value.to_string() }</text>
+                            <line x1="0" x2={WIDTH.to_string()} y1={coordinate(t.y)} y2={coordinate(t.y)} />
+                            <text x="-6" y={coordinate(t.y + 4.0)} text-anchor="end">{ t.value.to_string() }</text>
                         </g>
                     }) }
                     { for chart.x_ticks.iter().enumerate().map(|(i, t)| {
                         // The first and last dates sit at the edges: anchor them inwards so they show whole.
                         let anchor = if i == 0 { "start" } else if i + 1 == chart.x_ticks.len() { "end" } else { "middle" };
                         html! {
-                            <text class="rc-axis-date" x={t.x.to_string()} y={(HEIGHT + 20.0).to_string()} text-anchor={anchor}>
+                            <text class="rc-axis-date" x={coordinate(t.x)} y={(HEIGHT + 20).to_string()} text-anchor={anchor}>
                                 { format_date(locale, t.at) }
                             </text>
                         }
@@ -76,7 +86,7 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                     { for chart.lines.iter().map(|line| html! {
                         <g class={line_class(line.domain)}>
                             { for line.segments.iter().map(|points| html! { <polyline points={points.clone()} /> }) }
-                            { for line.dots.iter().map(|d| html! { <circle cx={d.x.to_string()} cy={d.y.to_string()} r="4" /> }) }
+                            { for line.dots.iter().map(|d| html! { <circle cx={coordinate(d.x)} cy={coordinate(d.y)} r="4" /> }) }
                         </g>
                     }) }
                 </g>
