@@ -24,7 +24,6 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::answers::{Answer, Answers};
 use crate::i18n::Msg;
@@ -32,6 +31,8 @@ use crate::questionnaire::{QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
 use crate::safety::SafetyFlag;
 use crate::scoring::{score, Assessment, Band, DomainKind, METHOD_VERSION};
 use crate::session::CompletedCheckIn;
+use crate::storage::json::{fields, int, list, optional, required, string, unit_variant, EncodeError, ObjectWriter};
+use crate::storage::json::{Number, ShapeError, ToJson, Value};
 use crate::storage::keys::is_valid_id;
 use crate::storage::schema::{open_envelope, seal_envelope, DecodeError};
 
@@ -335,18 +336,143 @@ fn check_answers(answers: &Answers) -> Result<(), String> {
 }
 
 /// The stored text of a check-in.
-pub fn encode_checkin(saved: &SavedCheckIn) -> Result<String, serde_json::Error> {
+pub fn encode_checkin(saved: &SavedCheckIn) -> Result<String, EncodeError> {
     seal_envelope(saved)
 }
 
 /// Reads a stored check-in: envelope, schema chain, then the checks of [`SavedCheckIn`].
 pub fn decode_checkin(text: &str) -> Result<SavedCheckIn, DecodeError> {
-    checkin_from_fields(Value::Object(open_envelope(text)?))
+    checkin_from_fields(&Value::Object(open_envelope(text)?))
 }
 
 /// A check-in from its fields (without `"v"`), as in an export file.
-pub(crate) fn checkin_from_fields(value: Value) -> Result<SavedCheckIn, DecodeError> {
-    serde_json::from_value(value).map_err(|e| DecodeError::from_json(&e))
+pub(crate) fn checkin_from_fields(value: &Value) -> Result<SavedCheckIn, DecodeError> {
+    CheckInWire::from_json(value)
+        .and_then(SavedCheckIn::try_from)
+        .map_err(DecodeError::Corrupt)
+}
+
+// The stored JSON by hand (see `crate::storage::json`), the same text `serde` wrote and read
+// with the derives above.
+
+/// The names bands are saved under.
+pub(crate) const BAND_NAMES: [(Band, &str); 4] = [
+    (Band::Few, "few"),
+    (Band::Some, "some"),
+    (Band::Several, "several"),
+    (Band::Many, "many"),
+];
+
+/// The names safety signs are saved under.
+pub(crate) const SAFETY_NAMES: [(SafetyFlag, &str); 5] = [
+    (SafetyFlag::SuicidalThoughtsNow, "suicidal_thoughts_now"),
+    (SafetyFlag::SuicidalThoughts, "suicidal_thoughts"),
+    (SafetyFlag::OpioidAfterBreak, "opioid_after_break"),
+    (SafetyFlag::StoppingSuddenly, "stopping_suddenly"),
+    (SafetyFlag::UnsafeAtHome, "unsafe_at_home"),
+];
+
+fn name_of<T: PartialEq>(names: &[(T, &'static str)], value: &T) -> &'static str {
+    names.iter().find(|(v, _)| v == value).map_or("", |(_, name)| name)
+}
+
+impl ToJson for SavedCheckIn {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        self.id.write_json(object.field("id"));
+        self.at.write_json(object.field("at"));
+        self.answers
+            .questionnaire_version
+            .write_json(object.field("questionnaire_version"));
+        self.method_version.write_json(object.field("method_version"));
+        let mut answers = ObjectWriter::new(object.field("answers"));
+        for (id, answer) in self.answers.iter() {
+            let out = answers.field(id);
+            match answer {
+                Answer::Choice(id) => id.write_json(out),
+                Answer::Choices(ids) => ids.write_json(out),
+                Answer::Scale(n) => n.write_json(out),
+                Answer::PreferNotToSay => out.push_str("null"),
+            }
+        }
+        answers.end();
+        let mut scores = ObjectWriter::new(object.field("scores"));
+        self.scores.stressors.write_json(scores.field("stressors"));
+        self.scores.supports.write_json(scores.field("supports"));
+        self.scores.motivation.write_json(scores.field("motivation"));
+        scores.end();
+        let band = object.field("band");
+        match self.band {
+            Some(b) => name_of(&BAND_NAMES, &b).write_json(band),
+            None => band.push_str("null"),
+        }
+        let out = object.field("safety");
+        out.push('[');
+        for (i, flag) in self.safety.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            name_of(&SAFETY_NAMES, flag).write_json(out);
+        }
+        out.push(']');
+        object.end();
+    }
+}
+
+impl CheckInWire {
+    fn from_json(value: &Value) -> Result<CheckInWire, ShapeError> {
+        let names = [
+            "id",
+            "at",
+            "questionnaire_version",
+            "method_version",
+            "answers",
+            "scores",
+            "band",
+            "safety",
+        ];
+        let [id, at, questionnaire, method, answers, scores, band, safety] = fields(value, names, 8)?;
+        let answers = match required(answers, "answers")? {
+            Value::Object(answers) => answers
+                .iter()
+                .map(|(id, answer)| Ok((id.to_owned(), WireAnswer::from_json(answer)?)))
+                .collect::<Result<BTreeMap<String, WireAnswer>, ShapeError>>()?,
+            _ => return Err("expected an object of answers".to_owned()),
+        };
+        let [stressors, supports, motivation] =
+            fields(required(scores, "scores")?, ["stressors", "supports", "motivation"], 3)?;
+        let score = |value: Option<&Value>, name: &str| optional(required(value, name)?, int::<u8>);
+        Ok(CheckInWire {
+            id: string(required(id, "id")?)?,
+            at: int(required(at, "at")?)?,
+            questionnaire_version: int(required(questionnaire, "questionnaire_version")?)?,
+            method_version: int(required(method, "method_version")?)?,
+            answers,
+            scores: Scores {
+                stressors: score(stressors, "stressors")?,
+                supports: score(supports, "supports")?,
+                motivation: score(motivation, "motivation")?,
+            },
+            band: optional(required(band, "band")?, |b| unit_variant(b, &BAND_NAMES))?,
+            safety: list(required(safety, "safety")?, |f| unit_variant(f, &SAFETY_NAMES))?,
+        })
+    }
+}
+
+impl WireAnswer {
+    /// Untagged, tried in order as `serde` tries them: a scale number, an option id, a list
+    /// of option ids, `null`.
+    fn from_json(value: &Value) -> Result<WireAnswer, ShapeError> {
+        match value {
+            Value::Number(Number::U64(n)) if *n <= u64::from(u8::MAX) => Ok(WireAnswer::Scale(*n as u8)),
+            Value::String(id) => Ok(WireAnswer::Choice(id.clone())),
+            Value::Array(_) => list(value, string)
+                .map(WireAnswer::Choices)
+                .map_err(|_| "not an answer".to_owned()),
+            Value::Null => Ok(WireAnswer::PreferNotToSay),
+            _ => Err("not an answer".to_owned()),
+        }
+    }
 }
 
 #[cfg(test)]

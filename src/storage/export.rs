@@ -22,10 +22,9 @@
 
 use std::fmt;
 
-use serde_json::Value;
-
 use crate::i18n::Msg;
 use crate::storage::checkin::{checkin_from_fields, SavedCheckIn};
+use crate::storage::json::{self, EncodeError, Value};
 use crate::storage::repo::SaveError;
 use crate::storage::schema::{migrate_schema, parse_json, version_number, DecodeError};
 use crate::storage::store::StoreError;
@@ -181,16 +180,16 @@ pub fn schema_of_export(version: u32) -> u32 {
 /// The export file for `checkins` (in the order given, newest first from the history), made
 /// at `exported_at` (milliseconds since the Unix epoch). One check-in per line, so the file
 /// reads well in a text editor and stays small.
-pub fn export_json(checkins: &[SavedCheckIn], exported_at: i64) -> Result<String, serde_json::Error> {
+pub fn export_json(checkins: &[SavedCheckIn], exported_at: i64) -> Result<String, EncodeError> {
     let mut out = String::with_capacity(200 + checkins.len() * 1500);
     out.push_str("{\n  \"format\": ");
-    out.push_str(&serde_json::to_string(EXPORT_FORMAT)?);
+    json::write_str(&mut out, EXPORT_FORMAT);
     out.push_str(&format!(
         ",\n  \"version\": {EXPORT_VERSION},\n  \"exported_at\": {exported_at},\n  \"checkins\": ["
     ));
     for (i, saved) in checkins.iter().enumerate() {
         out.push_str(if i == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&serde_json::to_string(saved)?);
+        out.push_str(&json::to_string(saved));
     }
     out.push_str(if checkins.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
     Ok(out)
@@ -224,7 +223,7 @@ pub fn parse_export(text: &str) -> Result<Vec<SavedCheckIn>, ImportError> {
     if version < OLDEST_EXPORT_VERSION {
         return Err(ImportError::Unsupported { found: version });
     }
-    if !root.get("exported_at").is_some_and(|v| v.is_i64()) {
+    if root.get("exported_at").and_then(Value::as_i64).is_none() {
         return Err(ImportError::Corrupt("no export date".into()));
     }
     let Some(Value::Array(entries)) = root.remove("checkins") else {
@@ -242,7 +241,7 @@ pub fn parse_export(text: &str) -> Result<Vec<SavedCheckIn>, ImportError> {
             DecodeError::Unsupported { found, .. } => ImportError::Unsupported { found },
             other => corrupt(&other),
         })?;
-        let saved = checkin_from_fields(Value::Object(fields)).map_err(|e| corrupt(&e))?;
+        let saved = checkin_from_fields(&Value::Object(fields)).map_err(|e| corrupt(&e))?;
         if !saved.is_consistent() {
             return Err(corrupt(&"its saved result is not what its answers give"));
         }

@@ -36,6 +36,7 @@
 //! | [`repo`] | [`Repository`]: save, load, list, delete, settings, export, import |
 //! | [`history`] | trend, chart geometry, "since last time" |
 //! | [`export`] | the export file format, its checks, [`ImportReport`] and [`ImportError`] |
+//! | [`json`] | the small JSON reader and writer the stored values and export files use |
 //!
 //! The stored format and the export format are documented for people and partners in
 //! `docs/storage.md`.
@@ -43,6 +44,7 @@
 pub mod checkin;
 pub mod export;
 pub mod history;
+pub mod json;
 pub mod keys;
 pub mod repo;
 pub mod schema;

@@ -17,12 +17,15 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
 use crate::i18n::Msg;
 use crate::questionnaire::{QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
 use crate::session::Session;
+use crate::storage::json::{
+    self, fields, int, list, optional, required, string, variant, EncodeError, Map, ObjectWriter, ParseError,
+    ShapeError, ToJson, Value,
+};
 
 /// The storage schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -86,13 +89,12 @@ impl DecodeError {
         DecodeError::Corrupt(reason.to_string())
     }
 
-    /// Sorts a `serde_json` error: a syntax error is "not JSON"; running out of text
-    /// (truncated) and wrong types or missing fields are "corrupt".
-    pub(crate) fn from_json(error: &serde_json::Error) -> DecodeError {
-        match error.classify() {
-            serde_json::error::Category::Syntax => DecodeError::NotJson,
-            serde_json::error::Category::Eof => DecodeError::corrupt(format!("truncated: {error}")),
-            _ => DecodeError::corrupt(error),
+    /// Sorts a parse error: a syntax error is "not JSON"; running out of text is "corrupt"
+    /// (truncated), as are wrong types and missing fields (which are not parse errors).
+    pub(crate) fn from_parse(error: ParseError) -> DecodeError {
+        match error {
+            ParseError::Syntax(_) => DecodeError::NotJson,
+            ParseError::Eof(_) => DecodeError::corrupt(format!("truncated: {error}")),
         }
     }
 }
@@ -111,7 +113,7 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// One step of the schema chain: a value's payload at version `n`, to version `n + 1`.
-pub type SchemaStep = fn(Map<String, Value>) -> Result<Map<String, Value>, DecodeError>;
+pub type SchemaStep = fn(Map) -> Result<Map, DecodeError>;
 
 /// `SCHEMA_STEPS[i]` turns a payload of schema version `OLDEST_SCHEMA_VERSION + i` into the
 /// next version. Empty while version 1 is the only version; schema version 2 adds its step
@@ -125,12 +127,12 @@ pub(crate) fn version_number(value: Option<&Value>) -> Option<u32> {
 
 /// Parses any JSON text, sorting the errors.
 pub(crate) fn parse_json(text: &str) -> Result<Value, DecodeError> {
-    serde_json::from_str(text).map_err(|e| DecodeError::from_json(&e))
+    json::parse(text).map_err(DecodeError::from_parse)
 }
 
 /// Opens an envelope: checks `"v"`, migrates the payload to [`SCHEMA_VERSION`] and returns its
 /// fields without `"v"`.
-pub(crate) fn open_envelope(text: &str) -> Result<Map<String, Value>, DecodeError> {
+pub(crate) fn open_envelope(text: &str) -> Result<Map, DecodeError> {
     let Value::Object(mut fields) = parse_json(text)? else {
         return Err(DecodeError::corrupt("not a JSON object"));
     };
@@ -140,7 +142,7 @@ pub(crate) fn open_envelope(text: &str) -> Result<Map<String, Value>, DecodeErro
 }
 
 /// Runs the schema chain from version `found`.
-pub(crate) fn migrate_schema(found: u32, mut fields: Map<String, Value>) -> Result<Map<String, Value>, DecodeError> {
+pub(crate) fn migrate_schema(found: u32, mut fields: Map) -> Result<Map, DecodeError> {
     if found > SCHEMA_VERSION {
         return Err(DecodeError::FromTheFuture {
             of: VersionOf::Schema,
@@ -163,8 +165,8 @@ pub(crate) fn migrate_schema(found: u32, mut fields: Map<String, Value>) -> Resu
 
 /// Writes `payload` (which must serialise as a JSON object) in an envelope, `"v"` first so a
 /// person reading the storage sees the version at once.
-pub(crate) fn seal_envelope<T: Serialize>(payload: &T) -> Result<String, serde_json::Error> {
-    let body = serde_json::to_string(payload)?;
+pub(crate) fn seal_envelope<T: ToJson + ?Sized>(payload: &T) -> Result<String, EncodeError> {
+    let body = json::to_string(payload);
     Ok(match body.strip_prefix('{') {
         Some("}") => format!("{{\"v\":{SCHEMA_VERSION}}}"),
         Some(rest) => format!("{{\"v\":{SCHEMA_VERSION},{rest}"),
@@ -261,17 +263,98 @@ pub fn migrate_draft(mut draft: DraftWire) -> Result<DraftWire, DecodeError> {
 }
 
 /// The stored text of a draft.
-pub fn encode_draft(session: &Session) -> Result<String, serde_json::Error> {
+pub fn encode_draft(session: &Session) -> Result<String, EncodeError> {
     seal_envelope(session)
 }
 
 /// Reads a stored draft: envelope, schema chain, draft chain, then the session's own checks.
 pub fn decode_draft(text: &str) -> Result<Session, DecodeError> {
     let fields = open_envelope(text)?;
-    let draft: DraftWire = serde_json::from_value(Value::Object(fields)).map_err(|e| DecodeError::from_json(&e))?;
+    let draft = DraftWire::from_json(&Value::Object(fields)).map_err(DecodeError::Corrupt)?;
     let draft = migrate_draft(draft)?;
-    let value = serde_json::to_value(&draft).map_err(DecodeError::corrupt)?;
-    serde_json::from_value::<Session>(value).map_err(DecodeError::corrupt)
+    Session::from_saved(draft.answers, draft.current).map_err(DecodeError::corrupt)
+}
+
+// The draft's JSON, as `serde` wrote it: `{"answers":{"questionnaire_version":2,"values":{
+// "cravings":{"choice":"none"},"reasons":{"choices":["health"]},"importance":{"scale":8},
+// "use_30d":"prefer_not_to_say"}},"current":"sleep"}`.
+
+impl ToJson for Session {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        self.answers().write_json(object.field("answers"));
+        self.current_id().map(str::to_owned).write_json(object.field("current"));
+        object.end();
+    }
+}
+
+impl ToJson for Answers {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        self.questionnaire_version
+            .write_json(object.field("questionnaire_version"));
+        let values = object.field("values");
+        let mut answers = ObjectWriter::new(values);
+        for (id, answer) in self.iter() {
+            let value = answers.field(id);
+            let (name, content): (&str, Option<&dyn ToJson>) = match answer {
+                Answer::Choice(id) => ("choice", Some(id)),
+                Answer::Choices(ids) => ("choices", Some(ids)),
+                Answer::Scale(n) => ("scale", Some(n)),
+                Answer::PreferNotToSay => ("prefer_not_to_say", None),
+            };
+            match content {
+                Some(content) => {
+                    let mut tagged = ObjectWriter::new(value);
+                    content.write_json(tagged.field(name));
+                    tagged.end();
+                }
+                None => name.write_json(value),
+            }
+        }
+        answers.end();
+        object.end();
+    }
+}
+
+impl DraftWire {
+    fn from_json(value: &Value) -> Result<DraftWire, ShapeError> {
+        let [answers, current] = fields(value, ["answers", "current"], 1)?;
+        Ok(DraftWire {
+            answers: answers_from_json(required(answers, "answers")?)?,
+            current: match current {
+                Some(current) => optional(current, string)?,
+                None => None,
+            },
+        })
+    }
+}
+
+/// [`Answers`] as the draft writes them (each answer tagged with its kind).
+fn answers_from_json(value: &Value) -> Result<Answers, ShapeError> {
+    let [version, values] = fields(value, ["questionnaire_version", "values"], 1)?;
+    let mut answers = Answers::new();
+    answers.questionnaire_version = int(required(version, "questionnaire_version")?)?;
+    match values {
+        None => {}
+        Some(Value::Object(values)) => {
+            for (id, answer) in values.iter() {
+                answers.insert(id, tagged_answer(answer)?);
+            }
+        }
+        Some(_) => return Err("expected an object of answers".to_owned()),
+    }
+    Ok(answers)
+}
+
+fn tagged_answer(value: &Value) -> Result<Answer, ShapeError> {
+    match variant(value)? {
+        ("prefer_not_to_say", None | Some(Value::Null)) => Ok(Answer::PreferNotToSay),
+        ("choice", Some(id)) => string(id).map(Answer::Choice),
+        ("choices", Some(ids)) => list(ids, string).map(Answer::Choices),
+        ("scale", Some(n)) => int(n).map(Answer::Scale),
+        (name, _) => Err(format!("not an answer: `{name}`")),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,14 +369,27 @@ pub struct Settings {
 }
 
 /// The stored text of the settings.
-pub fn encode_settings(settings: &Settings) -> Result<String, serde_json::Error> {
+pub fn encode_settings(settings: &Settings) -> Result<String, EncodeError> {
     seal_envelope(settings)
 }
 
 /// Reads stored settings.
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let fields = open_envelope(text)?;
-    serde_json::from_value(Value::Object(fields)).map_err(|e| DecodeError::from_json(&e))
+    Ok(Settings {
+        keep_nothing: match fields.get("keep_nothing") {
+            Some(value) => json::boolean(value).map_err(DecodeError::Corrupt)?,
+            None => false,
+        },
+    })
+}
+
+impl ToJson for Settings {
+    fn write_json(&self, out: &mut String) {
+        let mut object = ObjectWriter::new(out);
+        self.keep_nothing.write_json(object.field("keep_nothing"));
+        object.end();
+    }
 }
 
 #[cfg(test)]
