@@ -387,3 +387,9 @@ export const test = base.extend({
     { auto: true },
   ],
 });
+
+/** Reloads the page and waits for the widget's welcome screen (Start, or the resume offer). */
+export async function reload(page) {
+  await page.reload();
+  await expect(widget(page).locator("[data-testid=start]")).toBeEnabled();
+}

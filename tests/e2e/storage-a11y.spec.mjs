@@ -22,6 +22,7 @@ import {
   smallTargets,
   start,
   storageNotice,
+  reload,
   test,
   walk,
   widget,
@@ -86,7 +87,7 @@ test("the welcome screen with the resume offer and a storage notice passes axe i
   await start(page);
   await answerAndNext(page, CALM);
   await page.evaluate((p) => localStorage.setItem(`${p}checkin:broken`, "{"), STORAGE_PREFIX);
-  await page.reload();
+  await reload(page);
   await expect(widget(page).locator("[data-testid=resume]")).toBeVisible();
   await scan(page, "welcome with the resume offer");
   // A damaged value found: the notice shows over My check-ins (empty).

@@ -20,6 +20,7 @@ import {
   seeResults,
   start,
   storageNotice,
+  reload,
   test,
   walk,
   widget,
@@ -157,8 +158,7 @@ test("damaged values are kept aside, a newer one is left alone, and the good one
   await page.evaluate((seeds) => {
     for (const [k, value] of Object.entries(seeds)) localStorage.setItem(k, value);
   }, seeds);
-  await page.reload();
-  await open(page);
+  await reload(page);
   await openHistory(page);
 
   await expect(historyItems(page)).toHaveCount(2);
@@ -191,7 +191,8 @@ test("damaged values are kept aside, a newer one is left alone, and the good one
 });
 
 test("a damaged draft and damaged settings are kept aside on load: no resume offer, the check-in works", async ({ page }) => {
-  await page.goto("/");
+  // The widget has read the empty storage first, so the values below are met on the reload.
+  await open(page);
   const draft = '{"v":1,"answers":{"questionnaire_version":2,"values":{"goal":{"choice":';
   const settings = '{"v":1,"keep_nothing":"perhaps"}';
   await page.evaluate(
@@ -201,8 +202,7 @@ test("a damaged draft and damaged settings are kept aside on load: no resume off
     },
     [STORAGE_PREFIX, draft, settings],
   );
-  await page.reload();
-  await open(page);
+  await reload(page);
   await expect(storageNotice(page)).toContainText(KEPT_ASIDE);
   await expect(widget(page).locator("[data-testid=resume]")).toHaveCount(0);
   const after = await localStorageSnapshot(page);

@@ -12,7 +12,6 @@ import {
   WIDGET,
   answerAndNext,
   checkIn,
-  choose,
   historyItems,
   historyScreen,
   localStorageSnapshot,
@@ -29,6 +28,7 @@ import {
   shownDateTime,
   start,
   state,
+  reload,
   test,
   walk,
   widget,
@@ -69,7 +69,7 @@ test("a check-in left unfinished is offered after a reload: Continue keeps the a
   expect(draft.current).toBe(next);
   expect(Object.keys(draft.answers.values).sort()).toEqual(Object.keys(early).sort());
 
-  await page.reload();
+  await reload(page);
   await expect(draftOffer(page)).toHaveText("You have a check-in you did not finish.");
   const resume = widget(page).locator("[data-testid=resume]");
   await expect(resume).toHaveText("Continue where you left off");
@@ -90,14 +90,14 @@ test("a check-in left unfinished is offered after a reload: Continue keeps the a
   for (const label of labels.recovery_from) await expect(reviewAnswer(page, "recovery_from")).toContainText(label);
 
   // Reloaded at the review: offered again; Start over forgets it, in storage too.
-  await page.reload();
+  await reload(page);
   await expect(draftOffer(page)).toBeVisible();
   await widget(page).locator("[data-testid=start]").click();
   await expect(questionForm(page)).toHaveAttribute("data-question", "recovery_from");
   await expect(questionForm(page).locator(".rc-progress-text")).toHaveText(/^Question 1 of \d+$/);
   await expect(questionForm(page).locator("input:checked")).toHaveCount(0);
   expect(Object.keys(await localStorageSnapshot(page))).not.toContain(DRAFT);
-  await page.reload();
+  await reload(page);
   await expect(widget(page).getByRole("button", { name: "Start the check-in" })).toBeVisible();
   await expect(draftOffer(page)).toHaveCount(0);
 });
@@ -175,8 +175,7 @@ test("a finished check-in is saved small, listed with its band, and opens again 
   await results(page).getByRole("button", { name: "Back to my check-ins" }).click();
   await expect(historyItems(page)).toHaveCount(1);
   // And after a reload, from storage alone.
-  await page.reload();
-  await open(page);
+  await reload(page);
   await openHistory(page);
   await expect(historyItems(page).first().locator(".rc-history-band")).toHaveText(band);
 });
@@ -275,7 +274,7 @@ test("two check-ins: the trend and its table, since last time, delete one and de
 });
 
 test("the widget keeps only its own keys: no sessionStorage, IndexedDB, caches or cookies", async ({ page, context }) => {
-  await page.goto("/");
+  await open(page);
   await page.evaluate(() => localStorage.setItem("partner-key", "42"));
   await checkIn(page, CALM);
   await openHistory(page);
@@ -338,7 +337,7 @@ test.describe("Don't keep anything on this device", () => {
     await answerAndNext(page, CALM);
     await answerAndNext(page, CALM);
     expect(Object.keys(await localStorageSnapshot(page))).toContain(DRAFT);
-    await page.reload();
+    await reload(page);
     await expect(draftOffer(page)).toBeVisible();
 
     await openHistory(page);
@@ -362,7 +361,7 @@ test.describe("Don't keep anything on this device", () => {
     expect(await localStorageSnapshot(page)).toEqual(snapshot);
 
     // Remembered: still ticked after a reload, and still nothing saved.
-    await page.reload();
+    await reload(page);
     await expect(draftOffer(page)).toHaveCount(0);
     await openHistory(page);
     await expect(historyItems(page)).toHaveCount(1);
@@ -373,7 +372,7 @@ test.describe("Don't keep anything on this device", () => {
     expect(await localStorageSnapshot(page)).toEqual(snapshot);
 
     // Unticked: saving again.
-    await page.reload();
+    await reload(page);
     await openHistory(page);
     await keep.uncheck();
     expect(JSON.parse((await localStorageSnapshot(page))[SETTINGS])).toEqual({ v: 1, keep_nothing: false });
@@ -389,7 +388,7 @@ test.describe("Don't keep anything on this device", () => {
     );
     await start(page);
     await answerAndNext(page, CALM);
-    await page.reload();
+    await reload(page);
     await expect(draftOffer(page)).toBeVisible();
     await openHistory(page);
     await historyScreen(page).getByRole("checkbox", { name: "Don't keep anything on this device" }).check();
@@ -419,7 +418,7 @@ test.describe("Don't keep anything on this device", () => {
     await expect(keep).toBeChecked();
     const left = await localStorageSnapshot(page);
     expect.soft(JSON.parse(left[SETTINGS] ?? "null")).toEqual({ v: 1, keep_nothing: true });
-    await page.reload();
+    await reload(page);
     await openHistory(page);
     await expect(keep).toBeChecked();
   });

@@ -20,6 +20,7 @@ import {
   savedCheckIns,
   seeResults,
   start,
+  reload,
   test,
   walk,
   widget,
@@ -98,8 +99,7 @@ async function seedCheckIns(page, n) {
     },
     [STORAGE_PREFIX, real, n],
   );
-  await page.reload();
-  await open(page);
+  await reload(page);
 }
 
 const report = (page) => historyScreen(page).locator("[data-testid=report]");
@@ -172,8 +172,7 @@ test("export, delete everything, import: the same check-ins back; a second impor
   expect(await localStorageSnapshot(page)).toEqual(before);
 
   // Still there after a reload.
-  await page.reload();
-  await open(page);
+  await reload(page);
   await openHistory(page);
   expect(await listed(page)).toEqual(list);
 });
