@@ -416,7 +416,7 @@ pub fn toggled(question: &Question, current: Option<&Answer>, option: &str) -> O
     }
     // Keep the options' own order, so the same ticks always save the same answer.
     let order = |id: &String| question.options.iter().position(|o| o.id == id);
-    picked.sort_by_key(order);
+    crate::sort::sort_by_key(&mut picked, order);
     (!picked.is_empty()).then_some(Answer::Choices(picked))
 }
 

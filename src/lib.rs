@@ -16,6 +16,7 @@
 //! | [`questionnaire`] | the check-in's questions, branching and points (`content/questionnaire.toml`), and their validator |
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
 //! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
+//! | [`sort`] | one stable sort for the crate, compiled once instead of once per call site |
 //! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
@@ -41,6 +42,7 @@ pub mod recommend;
 pub mod safety;
 pub mod scoring;
 pub mod session;
+pub mod sort;
 pub mod storage;
 pub mod text;
 

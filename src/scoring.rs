@@ -402,7 +402,7 @@ fn domain_score(
         })
         .collect();
     // Most important first: highest risk, then the questionnaire's order.
-    drivers.sort_by(|(oa, a), (ob, b)| b.risk.cmp(&a.risk).then(oa.cmp(ob)));
+    crate::sort::sort_by(&mut drivers, |(oa, a), (ob, b)| b.risk.cmp(&a.risk).then(oa.cmp(ob)));
     let total = shown
         .iter()
         .filter(|q| domain.includes(q.domain) && q.domain.is_scored())
@@ -506,7 +506,7 @@ fn strengths(answered: &[(&'static Question, &crate::answers::Answer)]) -> Vec<S
             })
         })
         .collect();
-    found.sort_by_key(|(stressor, order, _)| (*stressor, *order));
+    crate::sort::sort_by_key(&mut found, |(stressor, order, _)| (*stressor, *order));
     found.into_iter().map(|(_, _, s)| s).collect()
 }
 

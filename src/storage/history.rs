@@ -60,7 +60,7 @@ pub fn trend(checkins: &[SavedCheckIn]) -> Vec<TrendPoint> {
             motivation: c.scores().motivation,
         })
         .collect();
-    points.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut points, |a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
     points
 }
 
@@ -191,7 +191,7 @@ pub fn since_last_time(newer: &SavedCheckIn, older: &SavedCheckIn) -> Vec<Change
         });
     }
     // Stable: keeps domains before answers and questionnaire order within each direction.
-    changes.sort_by_key(|c| c.direction);
+    crate::sort::sort_by_key(&mut changes, |c| c.direction);
     changes
 }
 
@@ -325,7 +325,7 @@ pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeom
         .collect();
 
     let mut dates: Vec<i64> = points.iter().map(|p| p.at).collect();
-    dates.sort_unstable();
+    crate::sort::sort(&mut dates);
     dates.dedup();
     let x_ticks = if dates.len() <= MAX_X_TICKS {
         dates

@@ -522,5 +522,5 @@ impl<S: Store> Repository<S> {
 
 /// Newest first; the id settles equal dates, so the order never depends on the store.
 pub(crate) fn sort_newest_first(checkins: &mut [SavedCheckIn]) {
-    checkins.sort_by(|a, b| b.at().cmp(&a.at()).then_with(|| b.id().cmp(a.id())));
+    crate::sort::sort_by(checkins, |a, b| b.at().cmp(&a.at()).then_with(|| b.id().cmp(a.id())));
 }
