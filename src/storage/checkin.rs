@@ -289,26 +289,12 @@ impl From<SavedCheckIn> for CheckInWire {
 impl TryFrom<CheckInWire> for SavedCheckIn {
     type Error = String;
     fn try_from(wire: CheckInWire) -> Result<SavedCheckIn, String> {
-        if !is_valid_id(&wire.id) {
-            return Err(format!("bad id {:?}", wire.id));
-        }
-        if !(-MAX_AT_MS..=MAX_AT_MS).contains(&wire.at) {
-            return Err(format!("date {} out of range", wire.at));
-        }
-        if wire.questionnaire_version == 0 || wire.method_version == 0 {
-            return Err("version 0".into());
-        }
-        let scores = [wire.scores.stressors, wire.scores.supports, wire.scores.motivation];
-        if scores.into_iter().flatten().any(|s| s > 100) {
-            return Err("a score over 100".into());
-        }
         let mut answers = Answers::new();
         answers.questionnaire_version = wire.questionnaire_version;
         for (id, answer) in wire.answers {
             answers.insert(&id, Answer::from(answer));
         }
-        check_answers(&answers)?;
-        Ok(SavedCheckIn {
+        SavedCheckIn::checked(SavedCheckIn {
             id: wire.id,
             at: wire.at,
             method_version: wire.method_version,
@@ -317,6 +303,27 @@ impl TryFrom<CheckInWire> for SavedCheckIn {
             band: wire.band,
             safety: wire.safety,
         })
+    }
+}
+
+impl SavedCheckIn {
+    /// The checks of a check-in read back (from `serde` or from JSON by hand).
+    fn checked(saved: SavedCheckIn) -> Result<SavedCheckIn, String> {
+        if !is_valid_id(&saved.id) {
+            return Err(format!("bad id {:?}", saved.id));
+        }
+        if !(-MAX_AT_MS..=MAX_AT_MS).contains(&saved.at) {
+            return Err(format!("date {} out of range", saved.at));
+        }
+        if saved.answers.questionnaire_version == 0 || saved.method_version == 0 {
+            return Err("version 0".into());
+        }
+        let scores = [saved.scores.stressors, saved.scores.supports, saved.scores.motivation];
+        if scores.into_iter().flatten().any(|s| s > 100) {
+            return Err("a score over 100".into());
+        }
+        check_answers(&saved.answers)?;
+        Ok(saved)
     }
 }
 
@@ -347,8 +354,8 @@ pub fn decode_checkin(text: &str) -> Result<SavedCheckIn, DecodeError> {
 
 /// A check-in from its fields (without `"v"`), as in an export file.
 pub(crate) fn checkin_from_fields(value: &Value) -> Result<SavedCheckIn, DecodeError> {
-    CheckInWire::from_json(value)
-        .and_then(SavedCheckIn::try_from)
+    SavedCheckIn::from_json(value)
+        .and_then(SavedCheckIn::checked)
         .map_err(DecodeError::Corrupt)
 }
 
@@ -419,8 +426,10 @@ impl ToJson for SavedCheckIn {
     }
 }
 
-impl CheckInWire {
-    fn from_json(value: &Value) -> Result<CheckInWire, ShapeError> {
+impl SavedCheckIn {
+    /// The stored fields, read as `serde` read them into a [`CheckInWire`] (and the answers
+    /// straight into [`Answers`], with the same result); checked after.
+    fn from_json(value: &Value) -> Result<SavedCheckIn, ShapeError> {
         let names = [
             "id",
             "at",
@@ -431,22 +440,27 @@ impl CheckInWire {
             "band",
             "safety",
         ];
-        let [id, at, questionnaire, method, answers, scores, band, safety] = fields(value, names, 8)?;
-        let answers = match required(answers, "answers")? {
-            Value::Object(answers) => answers
-                .iter()
-                .map(|(id, answer)| Ok((id.to_owned(), WireAnswer::from_json(answer)?)))
-                .collect::<Result<BTreeMap<String, WireAnswer>, ShapeError>>()?,
+        let [id, at, questionnaire, method, answers_json, scores, band, safety] = fields(value, names, 8)?;
+        let id = string(required(id, "id")?)?;
+        let at = int(required(at, "at")?)?;
+        let mut answers = Answers::new();
+        answers.questionnaire_version = int(required(questionnaire, "questionnaire_version")?)?;
+        let method_version = int(required(method, "method_version")?)?;
+        match required(answers_json, "answers")? {
+            Value::Object(map) => {
+                for (id, answer) in map.iter() {
+                    answers.insert(id, compact_answer(answer)?);
+                }
+            }
             _ => return Err("expected an object of answers".to_owned()),
-        };
+        }
         let [stressors, supports, motivation] =
             fields(required(scores, "scores")?, ["stressors", "supports", "motivation"], 3)?;
         let score = |value: Option<&Value>, name: &str| optional(required(value, name)?, int::<u8>);
-        Ok(CheckInWire {
-            id: string(required(id, "id")?)?,
-            at: int(required(at, "at")?)?,
-            questionnaire_version: int(required(questionnaire, "questionnaire_version")?)?,
-            method_version: int(required(method, "method_version")?)?,
+        Ok(SavedCheckIn {
+            id,
+            at,
+            method_version,
             answers,
             scores: Scores {
                 stressors: score(stressors, "stressors")?,
@@ -459,19 +473,17 @@ impl CheckInWire {
     }
 }
 
-impl WireAnswer {
-    /// Untagged, tried in order as `serde` tries them: a scale number, an option id, a list
-    /// of option ids, `null`.
-    fn from_json(value: &Value) -> Result<WireAnswer, ShapeError> {
-        match value {
-            Value::Number(Number::U64(n)) if *n <= u64::from(u8::MAX) => Ok(WireAnswer::Scale(*n as u8)),
-            Value::String(id) => Ok(WireAnswer::Choice(id.clone())),
-            Value::Array(_) => list(value, string)
-                .map(WireAnswer::Choices)
-                .map_err(|_| "not an answer".to_owned()),
-            Value::Null => Ok(WireAnswer::PreferNotToSay),
-            _ => Err("not an answer".to_owned()),
-        }
+/// An answer as saved ([`WireAnswer`], untagged), tried in the order `serde` tries the
+/// variants: a scale number, an option id, a list of option ids, `null`.
+fn compact_answer(value: &Value) -> Result<Answer, ShapeError> {
+    match value {
+        Value::Number(Number::U64(n)) if *n <= u64::from(u8::MAX) => Ok(Answer::Scale(*n as u8)),
+        Value::String(id) => Ok(Answer::Choice(id.clone())),
+        Value::Array(_) => list(value, string)
+            .map(Answer::Choices)
+            .map_err(|_| "not an answer".to_owned()),
+        Value::Null => Ok(Answer::PreferNotToSay),
+        _ => Err("not an answer".to_owned()),
     }
 }
 
