@@ -396,7 +396,8 @@ pub fn tenths(v: f64) -> String {
     // n = v * 10 rounded half to even. 10 * m < 2^57, so below 2^-58 * 10 * m, that is with
     // a shift of 58 or more, v * 10 < 1/2 and n = 0 (never a tie: 10 * m is no power of 2).
     let shift = e.unsigned_abs();
-    let m10 = u128::from(m) * 10;
+    // 10 * m < 2^57 and the shift is under 58 here: all in a u64.
+    let m10 = m * 10;
     let n = if shift >= 58 {
         0
     } else {
