@@ -34,6 +34,21 @@ pub enum Screen {
     Saved,
 }
 
+impl Screen {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screen::Welcome => "Welcome",
+            Screen::Question => "Question",
+            Screen::Review => "Review",
+            Screen::Result => "Result",
+            Screen::History => "History",
+            Screen::Saved => "Saved",
+        }
+    }
+}
+
 /// A question asked before something that cannot be undone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -746,5 +761,35 @@ mod tests {
         flow.apply(Action::Leave);
         flow.apply(Action::StartOver);
         assert_eq!(flow.history.len(), 1);
+    }
+
+    #[test]
+    fn data_attribute_names_are_the_debug_names() {
+        use crate::recommend::GroupType;
+        use crate::safety::SafetyFlag;
+        use crate::scoring::{Band, DomainKind};
+        let screens = [
+            Screen::Welcome,
+            Screen::Question,
+            Screen::Review,
+            Screen::Result,
+            Screen::History,
+            Screen::Saved,
+        ];
+        for screen in screens {
+            assert_eq!(screen.as_str(), format!("{screen:?}"));
+        }
+        for band in Band::ALL {
+            assert_eq!(band.as_str(), format!("{band:?}"));
+        }
+        for domain in [DomainKind::Stressors, DomainKind::Supports, DomainKind::Motivation] {
+            assert_eq!(domain.as_str(), format!("{domain:?}"));
+        }
+        for group in GroupType::ALL {
+            assert_eq!(group.as_str(), format!("{group:?}"));
+        }
+        for flag in SafetyFlag::ALL {
+            assert_eq!(flag.as_str(), format!("{flag:?}"));
+        }
     }
 }

@@ -82,6 +82,17 @@ pub enum GroupType {
 }
 
 impl GroupType {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupType::TwelveStep => "TwelveStep",
+            GroupType::Clinical => "Clinical",
+            GroupType::Mutual => "Mutual",
+            GroupType::Online => "Online",
+        }
+    }
+
     /// All four, in the seed article's order (the tie-break order).
     pub const ALL: [GroupType; 4] = [
         GroupType::TwelveStep,

@@ -62,6 +62,17 @@ pub enum Band {
 }
 
 impl Band {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Few => "Few",
+            Band::Some => "Some",
+            Band::Several => "Several",
+            Band::Many => "Many",
+        }
+    }
+
     /// All bands, fewest signs first.
     pub const ALL: [Band; 4] = [Band::Few, Band::Some, Band::Several, Band::Many];
 
@@ -159,6 +170,16 @@ pub enum DomainKind {
 }
 
 impl DomainKind {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DomainKind::Stressors => "Stressors",
+            DomainKind::Supports => "Supports",
+            DomainKind::Motivation => "Motivation",
+        }
+    }
+
     /// The domain's heading.
     pub fn name(self) -> Msg {
         match self {

@@ -419,7 +419,7 @@ pub fn app(props: &AppProps) -> Html {
     let help_id = format!("{}-help", props.id_prefix);
     let full = notices.contains(&Msg::StorageFull);
     html! {
-        <div class="rc-widget" data-screen={format!("{:?}", state.screen)}>
+        <div class="rc-widget" data-screen={state.screen.as_str()}>
             <Header
                 {locale}
                 help_open={*help_open}

@@ -143,7 +143,7 @@ fn band(locale: Locale, a: &Assessment) -> Html {
         <section class="rc-result-part rc-band" data-part="band">
             <h3>{ locale.text(Msg::ResultsBandHeading) }</h3>
             if let Some(band) = a.band {
-                <p class="rc-band-name" data-band={format!("{band:?}")}>{ locale.text(band.name()) }</p>
+                <p class="rc-band-name" data-band={band.as_str()}>{ locale.text(band.name()) }</p>
                 <p>{ locale.text(band.meaning()) }</p>
                 if !a.warning_signs.is_empty() {
                     <h4>{ locale.text(Msg::ResultWarningSignsTitle) }</h4>
@@ -164,7 +164,7 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
     let name = locale.text(kind.name());
     let Some(score) = score else {
         return html! {
-            <div class="rc-domain" data-domain={format!("{kind:?}")}>
+            <div class="rc-domain" data-domain={kind.as_str()}>
                 <h4 class="rc-domain-name">{ name }</h4>
                 <p>{ locale.text(Msg::ResultsNoScore) }</p>
             </div>
@@ -183,7 +183,7 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
         ],
     );
     html! {
-        <div class="rc-domain" data-domain={format!("{kind:?}")} data-score={value.clone()}>
+        <div class="rc-domain" data-domain={kind.as_str()} data-score={value.clone()}>
             <h4 class="rc-domain-name">{ name }</h4>
             <meter class="rc-meter" min="0" max="100" low="34" high="66" {optimum} value={value} aria-label={label} />
             <p class="rc-domain-detail">{ locale.text(kind.about()) }</p>
@@ -231,7 +231,7 @@ fn groups(locale: Locale, region: Region, groups: &[GroupRecommendation]) -> Htm
             <p>{ locale.text(GROUPS_NOTE) }</p>
             <ol class="rc-groups">
                 { for groups.iter().map(|g| html! {
-                    <li class="rc-group" data-group={format!("{:?}", g.group)}>
+                    <li class="rc-group" data-group={g.group.as_str()}>
                         <h4 class="rc-group-name">{ locale.text(g.group.name()) }</h4>
                         <p class="rc-group-fit">{ locale.text(g.fit.text()) }</p>
                         <p>{ locale.text(g.group.about()) }</p>

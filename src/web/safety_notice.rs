@@ -43,7 +43,7 @@ pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
             { for props.blocks.iter().map(|block| {
                 let title = locale.text(block.title);
                 html! {
-                    <div class="rc-safety-block" data-flag={format!("{:?}", block.flag)}>
+                    <div class="rc-safety-block" data-flag={block.flag.as_str()}>
                         if props.heading_level <= 2 {
                             <h2 class="rc-safety-title">{ title }</h2>
                         } else {
