@@ -21,12 +21,12 @@ use crate::text::Text;
 
 use super::crisis_panel::CrisisPanel;
 use super::header::Header;
-use super::history::HistoryScreen;
+use super::history::{history_screen, HistoryProps};
 use super::question::QuestionScreen;
 use super::results::ResultsScreen;
 use super::review::ReviewScreen;
 use super::safety_notice::SafetyNotices;
-use super::saved_result::SavedResultScreen;
+use super::saved_result::{saved_result_screen, SavedResultProps};
 use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
 use super::welcome::Welcome;
 
@@ -383,35 +383,31 @@ pub fn app(props: &AppProps) -> Html {
             }
             None => Html::default(),
         },
-        Screen::History => html! {
-            <HistoryScreen
-                {locale}
-                region={*region}
-                history={state.history.clone()}
-                confirm={state.confirm.clone()}
-                keep_nothing={*keep_nothing}
-                report={(*report).clone()}
-                id_prefix={props.id_prefix.clone()}
-                {heading}
-                on_action={on_action.clone()}
-                on_delete={on_delete.clone()}
-                on_export={on_export.clone()}
-                on_import={on_import}
-                on_keep_nothing={on_keep_nothing}
-            />
-        },
+        Screen::History => history_screen(&HistoryProps {
+            locale,
+            region: *region,
+            history: state.history.clone(),
+            confirm: state.confirm.clone(),
+            keep_nothing: *keep_nothing,
+            report: (*report).clone(),
+            id_prefix: props.id_prefix.clone(),
+            heading,
+            on_action: on_action.clone(),
+            on_delete: on_delete.clone(),
+            on_export: on_export.clone(),
+            on_import,
+            on_keep_nothing,
+        }),
         Screen::Saved => match &state.viewing {
-            Some(checkin) => html! {
-                <SavedResultScreen
-                    {locale}
-                    region={*region}
-                    checkin={checkin.clone()}
-                    confirm={state.confirm.clone()}
-                    {heading}
-                    on_action={on_action.clone()}
-                    on_delete={on_delete}
-                />
-            },
+            Some(checkin) => saved_result_screen(&SavedResultProps {
+                locale,
+                region: *region,
+                checkin: checkin.clone(),
+                confirm: state.confirm.clone(),
+                heading,
+                on_action: on_action.clone(),
+                on_delete,
+            }),
             None => Html::default(),
         },
     };

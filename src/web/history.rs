@@ -11,10 +11,10 @@ use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::saving::format_date_time;
-use super::trend_chart::TrendChart;
+use super::trend_chart::{trend_chart, TrendChartProps};
 
-/// Properties of [`HistoryScreen`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`history_screen`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct HistoryProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -44,8 +44,8 @@ pub struct HistoryProps {
     pub on_keep_nothing: Callback<bool>,
 }
 
-/// The history screen.
-#[function_component(HistoryScreen)]
+/// The history screen. A plain function rather than a component (it has no state of its own),
+/// keyed so that coming to it from another screen builds it afresh, as a component would be.
 pub fn history_screen(props: &HistoryProps) -> Html {
     let locale = props.locale;
     let leave = props.on_action.reform(|_: MouseEvent| Action::Leave);
@@ -68,7 +68,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     let keep_id = format!("{}-keep-nothing", props.id_prefix);
 
     html! {
-        <section class="rc-screen rc-history" data-testid="history">
+        <section key="history" class="rc-screen rc-history" data-testid="history">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::HistoryTitle) }</h2>
             if props.history.is_empty() {
                 <p>{ locale.text(Msg::HistoryEmpty) }</p>
@@ -76,7 +76,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 { since(locale, props.region, &props.history) }
                 <section class="rc-history-part">
                     <h3>{ locale.text(Msg::HistoryTrendTitle) }</h3>
-                    <TrendChart {locale} points={trend(&props.history)} id_prefix={props.id_prefix.clone()} />
+                    { trend_chart(&TrendChartProps { locale, points: trend(&props.history), id_prefix: props.id_prefix.clone() }) }
                 </section>
                 <section class="rc-history-part">
                     <h3>{ locale.text(Msg::HistoryListTitle) }</h3>

@@ -12,8 +12,8 @@ use crate::storage::SavedCheckIn;
 use super::results::ResultsScreen;
 use super::saving::format_date_time;
 
-/// Properties of [`SavedResultScreen`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`saved_result_screen`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedResultProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -31,8 +31,9 @@ pub struct SavedResultProps {
     pub on_delete: Callback<Confirm>,
 }
 
-/// The saved result screen.
-#[function_component(SavedResultScreen)]
+/// The saved result screen. A plain function rather than a component (it has no state of its
+/// own), keyed so that coming to it from another screen builds it afresh, as a component would
+/// be.
 pub fn saved_result_screen(props: &SavedResultProps) -> Html {
     let locale = props.locale;
     let checkin = &props.checkin;
@@ -57,7 +58,7 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
         None => {
             let scores = checkin.scores();
             html! {
-                <section class="rc-screen rc-results" data-testid="results">
+                <section key="saved" class="rc-screen rc-results" data-testid="results">
                     <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ title }</h2>
                     if let Some(note) = checkin.method_note().message() {
                         <p class="rc-note">{ locale.text(note) }</p>

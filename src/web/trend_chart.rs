@@ -29,8 +29,8 @@ fn coordinate(v: f64) -> String {
     }
 }
 
-/// Properties of [`TrendChart`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`trend_chart`] draws.
+#[derive(Clone, Debug, PartialEq)]
 pub struct TrendChartProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -48,8 +48,8 @@ fn line_class(domain: DomainKind) -> &'static str {
     }
 }
 
-/// The chart and its table.
-#[function_component(TrendChart)]
+/// The chart and its table. A plain function rather than a component: it has no state of its
+/// own, and each component type costs the wasm its own copy of Yew's component machinery.
 pub fn trend_chart(props: &TrendChartProps) -> Html {
     let locale = props.locale;
     if props.points.len() < 2 {
