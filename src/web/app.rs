@@ -20,15 +20,15 @@ use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::CrisisPanel;
-use super::header::Header;
+use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
 use super::question::QuestionScreen;
 use super::results::ResultsScreen;
-use super::review::ReviewScreen;
-use super::safety_notice::SafetyNotices;
+use super::review::{review_screen, ReviewProps};
+use super::safety_notice::{safety_notices, SafetyNoticesProps};
 use super::saved_result::{saved_result_screen, SavedResultProps};
 use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
-use super::welcome::Welcome;
+use super::welcome::{welcome, WelcomeProps};
 
 /// How a partner page configured this widget.
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -328,20 +328,18 @@ pub fn app(props: &AppProps) -> Html {
     let state = &flow.0;
     let heading = screen_heading.clone();
     let body = match state.screen {
-        Screen::Welcome => html! {
-            <Welcome
-                {locale}
-                {heading}
-                draft={state.draft.is_some()}
-                on_start={on_action.reform(|()| Action::Start)}
-                on_resume={on_action.reform(|()| Action::Resume)}
-                on_history={open_history.clone()}
-            />
-        },
+        Screen::Welcome => welcome(&WelcomeProps {
+            locale,
+            heading,
+            draft: state.draft.is_some(),
+            on_start: on_action.reform(|()| Action::Start),
+            on_resume: on_action.reform(|()| Action::Resume),
+            on_history: open_history.clone(),
+        }),
         Screen::Question => match state.question() {
             Some(question) => {
                 let progress = state.session.progress();
-                let notices = safety_notices(locale, *region, &state.safety, &on_action);
+                let notices = flow_safety_notices(locale, *region, &state.safety, &on_action);
                 html! {
                     <QuestionScreen
                         {locale}
@@ -360,9 +358,13 @@ pub fn app(props: &AppProps) -> Html {
             }
             None => Html::default(),
         },
-        Screen::Review => html! {
-            <ReviewScreen {locale} items={state.session.review()} problem={state.problem} {heading} on_action={on_action.clone()} />
-        },
+        Screen::Review => review_screen(&ReviewProps {
+            locale,
+            items: state.session.review(),
+            problem: state.problem,
+            heading,
+            on_action: on_action.clone(),
+        }),
         Screen::Result => match &state.result {
             Some(done) => {
                 let history = open_history.reform(|_: MouseEvent| ());
@@ -416,13 +418,13 @@ pub fn app(props: &AppProps) -> Html {
     let full = notices.contains(&Msg::StorageFull);
     html! {
         <div class="rc-widget" data-screen={state.screen.as_str()}>
-            <Header
-                {locale}
-                help_open={*help_open}
-                help_id={help_id.clone()}
-                toggle_ref={help_toggle}
-                on_toggle_help={toggle_help}
-            />
+            { header(&HeaderProps {
+                locale,
+                help_open: *help_open,
+                help_id: help_id.clone(),
+                toggle_ref: help_toggle,
+                on_toggle_help: toggle_help,
+            }) }
             if *help_open {
                 <CrisisPanel {locale} region={*region} id={help_id} on_region={choose_region} on_close={close_help} />
             }
@@ -466,17 +468,17 @@ fn storage_listener(
 }
 
 /// Safety messages raised in the flow, with one "Carry on with the check-in".
-fn safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_action: &Callback<Action>) -> Html {
+fn flow_safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_action: &Callback<Action>) -> Html {
     let blocks = flags.iter().map(|flag| flag.block()).collect::<Vec<_>>();
     html! {
         <div class="rc-flow-safety" role="alert">
-            <SafetyNotices
-                {locale}
-                {region}
-                {blocks}
-                heading_level={3}
-                on_dismiss={on_action.reform(|()| Action::DismissSafety)}
-            />
+            { safety_notices(&SafetyNoticesProps {
+                locale,
+                region,
+                blocks,
+                heading_level: 3,
+                on_dismiss: Some(on_action.reform(|()| Action::DismissSafety)),
+            }) }
         </div>
     }
 }

@@ -19,23 +19,22 @@ pub enum Which {
     Help,
 }
 
-/// Properties of [`ContactList`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`contact_list`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ContactListProps {
     /// The language texts are shown in.
     pub locale: Locale,
     /// Whose lines to list.
     pub region: Region,
     /// Which lines.
-    #[prop_or(Which::All)]
     pub which: Which,
     /// The heading level of each line's name, to fit the outline of where the list sits.
-    #[prop_or(3)]
     pub heading_level: u8,
 }
 
 /// The list of lines.
-#[function_component(ContactList)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn contact_list(props: &ContactListProps) -> Html {
     let contacts = props.region.contacts().contacts.iter().filter(|c| match props.which {
         Which::All => true,

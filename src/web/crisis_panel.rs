@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
-use super::contacts::{emergency_link, ContactList};
+use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
 
 /// Properties of [`CrisisPanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -69,7 +69,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                     }) }
                 </select>
             </p>
-            <ContactList {locale} region={props.region} />
+            { contact_list(&ContactListProps { locale, region: props.region, which: Which::All, heading_level: 3 }) }
             <p class="rc-small">{ locale.format(Msg::CrisisChecked, &[("date", CHECKED)]) }</p>
             <button type="button" class="rc-button" onclick={on_close}>{ locale.text(Msg::HeaderHelpClose) }</button>
         </section>

@@ -10,9 +10,9 @@ use crate::i18n::{Locale, Msg};
 use crate::recommend::{GroupRecommendation, ProfessionalHelp, GROUPS_NOTE};
 use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
-use super::contacts::{emergency_link, ContactList, Which};
+use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
 use super::print::print_widget;
-use super::safety_notice::SafetyNotices;
+use super::safety_notice::{safety_notices, SafetyNoticesProps};
 
 /// How many drivers to name under each area: the most important ones.
 const DRIVERS_SHOWN: usize = 3;
@@ -88,7 +88,7 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
     match part {
         ResultPart::Safety => html! {
             <div class="rc-result-safety" data-part="safety">
-                <SafetyNotices {locale} region={props.region} blocks={a.safety.clone()} heading_level={3} />
+                { safety_notices(&SafetyNoticesProps { locale, region: props.region, blocks: a.safety.clone(), heading_level: 3, on_dismiss: None }) }
             </div>
         },
         ResultPart::Band => band(locale, a),
@@ -219,7 +219,7 @@ fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html
             </ul>
             <p>{ locale.text(help.crisis_note) }</p>
             <p>{ locale.text(Msg::ProFind) }</p>
-            <ContactList {locale} {region} which={Which::Help} heading_level={4} />
+            { contact_list(&ContactListProps { locale, region, which: Which::Help, heading_level: 4 }) }
         </section>
     }
 }
@@ -282,7 +282,7 @@ fn crisis_lines(locale: Locale, region: Region, with_list: bool) -> Html {
             <h3>{ locale.text(Msg::ResultsCrisisHeading) }</h3>
             <p>{ emergency_link(locale, region) }</p>
             if with_list {
-                <ContactList {locale} {region} which={Which::Crisis} heading_level={4} />
+                { contact_list(&ContactListProps { locale, region, which: Which::Crisis, heading_level: 4 }) }
             }
         </section>
     }

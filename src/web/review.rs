@@ -8,8 +8,8 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-/// Properties of [`ReviewScreen`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`review_screen`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReviewProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -24,7 +24,8 @@ pub struct ReviewProps {
 }
 
 /// The review screen: answers grouped by section, as a description list.
-#[function_component(ReviewScreen)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn review_screen(props: &ReviewProps) -> Html {
     let locale = props.locale;
     let finish = props.on_action.reform(|_: MouseEvent| Action::Finish);
@@ -40,7 +41,7 @@ pub fn review_screen(props: &ReviewProps) -> Html {
     }
 
     html! {
-        <section class="rc-screen rc-review" data-testid="review">
+        <section key="review" class="rc-screen rc-review" data-testid="review">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ReviewTitle) }</h2>
             <p>{ locale.text(Msg::ReviewIntro) }</p>
             if let Some(problem) = props.problem {

@@ -10,10 +10,10 @@ use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyBlock;
 
-use super::contacts::{emergency_link, ContactList, Which};
+use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
 
-/// Properties of [`SafetyNotices`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`safety_notices`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SafetyNoticesProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -22,15 +22,14 @@ pub struct SafetyNoticesProps {
     /// The messages, most urgent first.
     pub blocks: Vec<SafetyBlock>,
     /// The heading level of the message's title, to fit where it sits.
-    #[prop_or(3)]
     pub heading_level: u8,
     /// Pressed "Carry on with the check-in"; without it there is no such button.
-    #[prop_or_default]
     pub on_dismiss: Option<Callback<()>>,
 }
 
 /// The messages, then the crisis lines once if any message calls for them.
-#[function_component(SafetyNotices)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
     let locale = props.locale;
     if props.blocks.is_empty() {
@@ -55,7 +54,7 @@ pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
             }) }
             if with_contacts {
                 <p>{ emergency_link(locale, props.region) }</p>
-                <ContactList {locale} region={props.region} which={Which::Crisis} heading_level={contact_level} />
+                { contact_list(&ContactListProps { locale, region: props.region, which: Which::Crisis, heading_level: contact_level }) }
             }
             if let Some(dismiss) = &props.on_dismiss {
                 <button type="button" class="rc-button" data-testid="carry-on" onclick={dismiss.reform(|_: MouseEvent| ())}>

@@ -5,35 +5,33 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
-/// Properties of [`Welcome`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`welcome`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct WelcomeProps {
     /// The language texts are shown in.
     pub locale: Locale,
     /// The screen's heading, which takes focus when the screen appears.
     pub heading: NodeRef,
     /// Whether a check-in was left unfinished: offer to continue it.
-    #[prop_or_default]
     pub draft: bool,
     /// Pressed "Start the check-in" (or "Start over").
     pub on_start: Callback<()>,
     /// Pressed "Continue where you left off".
-    #[prop_or_default]
     pub on_resume: Callback<()>,
     /// Pressed "My check-ins".
-    #[prop_or_default]
     pub on_history: Callback<()>,
 }
 
 /// The welcome screen.
-#[function_component(Welcome)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn welcome(props: &WelcomeProps) -> Html {
     let locale = props.locale;
     let start = props.on_start.reform(|_: MouseEvent| ());
     let resume = props.on_resume.reform(|_: MouseEvent| ());
     let history = props.on_history.reform(|_: MouseEvent| ());
     html! {
-        <section class="rc-screen rc-welcome">
+        <section key="welcome" class="rc-screen rc-welcome">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
             <p class="rc-lead">{ locale.text(Msg::WelcomeIntro) }</p>
             <ul class="rc-facts">
