@@ -49,6 +49,10 @@ impl Screen {
     }
 }
 
+/// How many saved check-ins "My check-ins" lists until the person asks for all: enough to see
+/// recent change, few enough that a long history opens at once.
+pub const HISTORY_SHOWN: usize = 20;
+
 /// A question asked before something that cannot be undone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -100,6 +104,11 @@ pub enum Action {
     Ask(Confirm),
     /// Answered "No, keep it" to a [`Confirm`].
     Cancel,
+    /// The check-in in progress was dropped from storage (the person chose to keep nothing):
+    /// stop offering it.
+    ForgetDraft,
+    /// Pressed "Show all" under the newest saved check-ins.
+    ShowAllHistory,
     /// Confirmed; the web layer has deleted it from storage. The flow forgets it too.
     Deleted(Confirm),
 }
@@ -120,6 +129,12 @@ pub struct Flow {
     pub changing_from_review: bool,
     /// The finished check-in, on the result screen.
     pub result: Option<CompletedCheckIn>,
+    /// How many check-ins were finished in this flow: the UI saves each one once, even when two
+    /// in a row have the same answers and so the same result.
+    pub finished: u32,
+    /// Whether "My check-ins" lists every saved check-in or only the newest
+    /// [`HISTORY_SHOWN`].
+    pub show_all_history: bool,
     /// The check-in in progress found in storage, offered on the welcome screen.
     pub draft: Option<Session>,
     /// The saved check-ins, newest first, once "My check-ins" has been opened.
@@ -150,6 +165,8 @@ impl Flow {
             safety: Vec::new(),
             changing_from_review: false,
             result: None,
+            finished: 0,
+            show_all_history: false,
             draft: None,
             history: Vec::new(),
             viewing: None,
@@ -200,8 +217,10 @@ impl Flow {
             Action::StartOver => {
                 let visit = self.screen_visit;
                 let history = std::mem::take(&mut self.history);
+                let finished = self.finished;
                 *self = Flow::new();
                 self.history = history;
+                self.finished = finished;
                 self.screen_visit = visit + 1;
                 Ok(())
             }
@@ -224,6 +243,7 @@ impl Flow {
                 None => Err(SessionError::AtStart),
             },
             Action::ShowHistory(history) => {
+                self.show_all_history = false;
                 self.history = history;
                 self.confirm = None;
                 self.viewing = None;
@@ -258,6 +278,14 @@ impl Flow {
             }
             Action::Ask(confirm) => {
                 self.confirm = Some(confirm);
+                Ok(())
+            }
+            Action::ForgetDraft => {
+                self.draft = None;
+                Ok(())
+            }
+            Action::ShowAllHistory => {
+                self.show_all_history = true;
                 Ok(())
             }
             Action::Cancel => {
@@ -403,6 +431,7 @@ impl Flow {
         let completed = self.session.complete()?;
         self.safety.clear();
         self.result = Some(completed);
+        self.finished = self.finished.wrapping_add(1);
         self.go(Screen::Result);
         Ok(())
     }
@@ -791,5 +820,42 @@ mod tests {
         for flag in SafetyFlag::ALL {
             assert_eq!(flag.as_str(), format!("{flag:?}"));
         }
+    }
+
+    #[test]
+    fn every_finished_check_in_counts_even_with_the_same_answers() {
+        let mut flow = Flow::new();
+        walk_to_review(&mut flow);
+        flow.apply(Action::Finish);
+        let first = flow.result.clone();
+        assert_eq!(flow.finished, 1);
+        flow.apply(Action::StartOver);
+        walk_to_review(&mut flow);
+        flow.apply(Action::Finish);
+        assert_eq!(flow.result, first, "same answers, same result");
+        assert_eq!(flow.finished, 2, "but a second check-in to save");
+    }
+
+    #[test]
+    fn forgetting_the_draft_stops_offering_it() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Start);
+        answer_current(&mut flow);
+        flow.apply(Action::Back);
+        assert!(flow.draft.is_some());
+        flow.apply(Action::ForgetDraft);
+        assert!(flow.draft.is_none());
+    }
+
+    #[test]
+    fn a_long_history_shows_the_newest_until_asked_for_all() {
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(vec![saved("a", 1_000)]));
+        assert!(!flow.show_all_history);
+        flow.apply(Action::ShowAllHistory);
+        assert!(flow.show_all_history);
+        flow.apply(Action::Leave);
+        flow.apply(Action::ShowHistory(vec![saved("a", 1_000)]));
+        assert!(!flow.show_all_history, "opening the list again starts short");
     }
 }

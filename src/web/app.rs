@@ -171,22 +171,32 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
 
-    // A finished check-in is saved once, with its date, and the draft it came from is cleared.
+    // Each finished check-in is saved once, with its date (keyed on the count of finished
+    // check-ins, not the result: two check-ins with the same answers are two check-ins). The
+    // draft it came from is cleared only once it is safely saved: when the save fails, the
+    // draft is the only copy of those answers.
     {
         let saving = saving.clone();
         let notify = notify.clone();
         let keep = !*keep_nothing;
-        use_effect_with(flow.0.result.clone(), move |result| {
+        let result = flow.0.result.clone();
+        use_effect_with(flow.0.finished, move |_| {
             if let Some(completed) = result {
                 let mut problems = Vec::new();
-                if keep {
+                let saved = if keep {
                     let at = now_ms();
-                    if let Err(error) = saving.with(|repo| repo.save_checkin(completed, &new_id(at), at)) {
+                    saving
+                        .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
+                        .map(|_| ())
+                        .map_err(|error| problems.push(error.message()))
+                        .is_ok()
+                } else {
+                    true
+                };
+                if saved {
+                    if let Err(error) = saving.with(|repo| repo.clear_draft()) {
                         problems.push(error.message());
                     }
-                }
-                if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                    problems.push(error.message());
                 }
                 notify.emit(problems);
             }
@@ -231,14 +241,23 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
         let notify = notify.clone();
+        let keep_nothing = keep_nothing.clone();
         Callback::from(move |what: Confirm| {
-            let done = saving.with(|repo| match &what {
-                Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()),
-                Confirm::DeleteEverything => repo.delete_everything().map(|_| ()),
+            let done: Result<(), Msg> = saving.with(|repo| match &what {
+                Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
+                // Deleting everything removes the settings too: a person who chose to keep
+                // nothing still wants that afterwards, so the choice is written again.
+                Confirm::DeleteEverything => {
+                    repo.delete_everything().map_err(|e| e.message())?;
+                    if *keep_nothing {
+                        repo.set_keep_nothing(true).map_err(|e| e.message())?;
+                    }
+                    Ok(())
+                }
             });
             match done {
                 Ok(()) => dispatch.emit(Action::Deleted(what)),
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(message) => notify.emit(vec![message]),
             }
         })
     };
@@ -299,9 +318,16 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let notify = notify.clone();
         let keep_nothing = keep_nothing.clone();
+        let dispatch = dispatch.clone();
         Callback::from(
             move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
-                Ok(()) => keep_nothing.set(choice),
+                Ok(()) => {
+                    keep_nothing.set(choice);
+                    // The repository dropped the stored draft; stop offering it here too.
+                    if choice {
+                        dispatch.emit(Action::ForgetDraft);
+                    }
+                }
                 Err(error) => notify.emit(vec![error.message()]),
             },
         )
@@ -391,6 +417,7 @@ pub fn app(props: &AppProps) -> Html {
             history: state.history.clone(),
             confirm: state.confirm.clone(),
             keep_nothing: *keep_nothing,
+            show_all: state.show_all_history,
             report: (*report).clone(),
             id_prefix: props.id_prefix.clone(),
             heading,

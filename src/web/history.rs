@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::flow::{Action, Confirm};
+use crate::flow::{Action, Confirm, HISTORY_SHOWN};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::storage::history::Direction;
@@ -26,6 +26,8 @@ pub struct HistoryProps {
     pub confirm: Option<Confirm>,
     /// Whether the person chose to keep nothing on this device.
     pub keep_nothing: bool,
+    /// Whether to list every saved check-in, or only the newest [`HISTORY_SHOWN`].
+    pub show_all: bool,
     /// What the last import or export did, in plain words.
     pub report: Vec<Text>,
     /// Unique among widgets on the page.
@@ -47,6 +49,12 @@ pub struct HistoryProps {
 /// The history screen. A plain function rather than a component (it has no state of its own),
 /// keyed so that coming to it from another screen builds it afresh, as a component would be.
 pub fn history_screen(props: &HistoryProps) -> Html {
+    // A long history lists the newest first and the rest on request, so it opens at once.
+    let shown = if props.show_all {
+        props.history.len()
+    } else {
+        HISTORY_SHOWN.min(props.history.len())
+    };
     let locale = props.locale;
     let leave = props.on_action.reform(|_: MouseEvent| Action::Leave);
     let export = props.on_export.reform(|_: MouseEvent| ());
@@ -76,13 +84,19 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 { since(locale, props.region, &props.history) }
                 <section class="rc-history-part">
                     <h3>{ locale.text(Msg::HistoryTrendTitle) }</h3>
-                    { trend_chart(&TrendChartProps { locale, points: trend(&props.history), id_prefix: props.id_prefix.clone() }) }
+                    { trend_chart(&TrendChartProps { locale, points: trend(&props.history), rows: shown, id_prefix: props.id_prefix.clone() }) }
                 </section>
                 <section class="rc-history-part">
                     <h3>{ locale.text(Msg::HistoryListTitle) }</h3>
                     <ul class="rc-history-list" data-testid="history-list">
-                        { for props.history.iter().map(|c| item(props, c)) }
+                        { for props.history.iter().take(shown).map(|c| item(props, c)) }
                     </ul>
+                    if shown < props.history.len() {
+                        <button type="button" class="rc-button rc-button-quiet" data-testid="show-all"
+                            onclick={props.on_action.reform(|_: MouseEvent| Action::ShowAllHistory)}>
+                            { locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())]) }
+                        </button>
+                    }
                 </section>
             }
             if !props.report.is_empty() {

@@ -14,6 +14,8 @@ use super::saving::format_date;
 /// without float formatting.
 const WIDTH: u16 = 560;
 const HEIGHT: u16 = 200;
+/// Up to this many check-ins each get a dot on every line.
+const MAX_DOTS: usize = 60;
 /// Room around the drawing for the labels.
 const LEFT: u16 = 36;
 const TOP: u16 = 12;
@@ -36,6 +38,8 @@ pub struct TrendChartProps {
     pub locale: Locale,
     /// The check-ins' scores, oldest first.
     pub points: Vec<TrendPoint>,
+    /// How many of the newest to list in the table (the chart draws them all).
+    pub rows: usize,
     /// Unique among widgets on the page.
     pub id_prefix: AttrValue,
 }
@@ -86,7 +90,10 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                     { for chart.lines.iter().map(|line| html! {
                         <g class={line_class(line.domain)}>
                             { for line.segments.iter().map(|points| html! { <polyline points={points.clone()} /> }) }
-                            { for line.dots.iter().map(|d| html! { <circle cx={coordinate(d.x)} cy={coordinate(d.y)} r="4" /> }) }
+                            // Dots mark single points; past a few dozen they only crowd the line.
+                            if line.dots.len() <= MAX_DOTS {
+                                { for line.dots.iter().map(|d| html! { <circle cx={coordinate(d.x)} cy={coordinate(d.y)} r="4" /> }) }
+                            }
                         </g>
                     }) }
                 </g>
@@ -105,7 +112,7 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for props.points.iter().rev().map(|p| html! {
+                    { for props.points.iter().rev().take(props.rows).map(|p| html! {
                         <tr>
                             <th scope="row">{ format_date(locale, p.at) }</th>
                             <td>{ score(p.stressors) }</td>

@@ -120,13 +120,6 @@ test("storage full: finishing says so with an Export button, and nothing saved b
 
 test("storage full: the answers of the check-in that could not be saved are not deleted either", async ({ page }) => {
   test.setTimeout(90_000);
-  test.fail(
-    true,
-    "widget bug: when saving the finished check-in fails (QuotaExceededError), app.rs clears the " +
-      "draft anyway (the result effect calls clear_draft whatever save_checkin returned), so the " +
-      "only stored copy of that check-in's answers is deleted while the notice says 'Nothing you " +
-      "saved before was lost' (docs/storage.md: a full storage 'never deletes anything')",
-  );
   const before = await fullPartWay(page);
   expect(await localStorageSnapshot(page)).toEqual(before);
 });

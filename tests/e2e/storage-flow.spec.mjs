@@ -309,13 +309,6 @@ test("a second check-in in the same visit with the same answers is saved too", a
   test.setTimeout(90_000);
   // Results -> My check-ins -> Back to the start -> Start the check-in: a new check-in, in the
   // same page, without "Start a new check-in".
-  test.fail(
-    true,
-    "widget bug: app.rs saves a finished check-in in use_effect_with(flow.result); Action::Start " +
-      "(flow.rs) does not reset `result`, so a second check-in in the same visit whose answers " +
-      "equal the first gives an equal result, the effect does not run: it is not saved and its " +
-      "draft is not cleared (after a reload it is offered as unfinished)",
-  );
   await checkIn(page, CALM);
   expect(Object.keys(await savedCheckIns(page))).toHaveLength(1);
   await openHistory(page);
@@ -379,13 +372,6 @@ test.describe("Don't keep anything on this device", () => {
   });
 
   test("after ticking it, the start screen no longer offers the check-in it removed", async ({ page }) => {
-    test.fail(
-      true,
-      "widget bug: on_keep_nothing (app.rs) removes the draft from storage but the flow keeps " +
-        "`draft` (flow.rs has no action for it), so 'Back to the start' still says 'You have a " +
-        "check-in you did not finish.' and offers 'Continue where you left off' for the check-in " +
-        "the person just chose not to keep; after a reload the offer is gone",
-    );
     await start(page);
     await answerAndNext(page, CALM);
     await reload(page);
@@ -401,13 +387,6 @@ test.describe("Don't keep anything on this device", () => {
   });
 
   test("ticked, then Delete everything: the choice is still kept after a reload", async ({ page }) => {
-    test.fail(
-      true,
-      "widget bug: delete_everything removes the settings key with the choice (docs/storage.md " +
-        "section 5: 'the web layer records the choice again after it'), but on_delete in app.rs " +
-        "does not record it again: the box stays ticked on screen while storage has forgotten " +
-        "it, and after a reload the box is unticked and check-ins are saved again",
-    );
     await checkIn(page, CALM);
     await openHistory(page);
     const keep = historyScreen(page).getByRole("checkbox", { name: "Don't keep anything on this device" });
