@@ -262,7 +262,10 @@ function armHistory({ widget, count }) {
     const list = history.querySelector("[data-testid=history-list]");
     const chart = history.querySelector("[data-testid=trend] svg");
     const rows = history.querySelectorAll("[data-testid=trend] table tbody tr").length;
-    return !!list && list.children.length === count && !!chart && rows === count && list.getClientRects().length > 0 && chart.getClientRects().length > 0;
+    // The view lists the newest 20 (the rest behind "Show all") and charts every check-in.
+    const shown = Math.min(count, 20);
+    const lines = history.querySelectorAll("[data-testid=trend] svg polyline").length;
+    return !!list && list.children.length === shown && !!chart && rows === shown && lines > 0 && list.getClientRects().length > 0 && chart.getClientRects().length > 0;
   };
   window.__rcMeasured = new Promise((resolve) => {
     let start = null;
