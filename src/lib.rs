@@ -15,6 +15,7 @@
 //! | [`help`] | crisis and help contacts by region (`content/help-contacts.toml`) |
 //! | [`questionnaire`] | the check-in's questions, branching and points (`content/questionnaire.toml`), and their validator |
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
+//! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
 //! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
@@ -31,6 +32,7 @@
 //! - Components take data and `Callback<T>` props; state changes go through the app's reducer.
 
 pub mod answers;
+pub mod flow;
 pub mod help;
 pub mod i18n;
 pub mod questionnaire;

@@ -290,6 +290,16 @@ impl Session {
         Ok(())
     }
 
+    /// Takes back the answer to a shown question, as when every box of a pick-any question is
+    /// unticked. Unlike [`Session::clear`] it is allowed on a required question, whose Next
+    /// then asks for an answer again.
+    pub fn withdraw(&mut self, question_id: &str) -> Result<(), SessionError> {
+        let question = self.shown(question_id)?;
+        self.answers.remove(question.id);
+        self.drop_hidden();
+        Ok(())
+    }
+
     /// Skips the current question, which must be optional: any answer to it is removed.
     pub fn skip(&mut self) -> Result<(), SessionError> {
         let question = self.current().ok_or(SessionError::AtEnd)?;

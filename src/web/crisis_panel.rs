@@ -2,8 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::help::{dial_target, Contact, ContactKind, Region, CHECKED};
+use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
+
+use super::contacts::{emergency_link, ContactList};
 
 /// Properties of [`CrisisPanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -55,12 +57,8 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
             <h2 class="rc-help-title" id={heading_id} ref={heading} tabindex="-1">{ locale.text(Msg::CrisisTitle) }</h2>
             <p class="rc-help-emergency">
                 <strong>{ emergency }</strong>
-                if let Some(number) = entry.emergency_number {
-                    { " " }
-                    <a class="rc-link-button" href={format!("tel:{}", dial_target(number))}>
-                        { locale.format(Msg::CrisisCall, &[("number", number)]) }
-                    </a>
-                }
+                { " " }
+                { emergency_link(locale, props.region) }
             </p>
             <p>{ locale.text(Msg::CrisisIntro) }</p>
             <p class="rc-field">
@@ -71,41 +69,9 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                     }) }
                 </select>
             </p>
-            <ul class="rc-contacts">
-                { for entry.contacts.iter().map(|c| contact_item(locale, c)) }
-            </ul>
+            <ContactList {locale} region={props.region} />
             <p class="rc-small">{ locale.format(Msg::CrisisChecked, &[("date", CHECKED)]) }</p>
             <button type="button" class="rc-button" onclick={on_close}>{ locale.text(Msg::HeaderHelpClose) }</button>
         </section>
-    }
-}
-
-fn contact_item(locale: Locale, contact: &Contact) -> Html {
-    let class = match contact.kind {
-        ContactKind::Crisis => "rc-contact rc-contact-crisis",
-        ContactKind::Help => "rc-contact",
-    };
-    html! {
-        <li {class}>
-            <h3 class="rc-contact-name">{ contact.name }</h3>
-            <p class="rc-contact-about">{ locale.text(contact.about) }</p>
-            <p class="rc-contact-actions">
-                if let Some(number) = contact.call {
-                    <a class="rc-link-button" href={format!("tel:{}", dial_target(number))}>
-                        { locale.format(Msg::CrisisCall, &[("number", number)]) }
-                    </a>
-                }
-                if let Some(number) = contact.text {
-                    <a class="rc-link-button" href={format!("sms:{}", dial_target(number))}>
-                        { locale.format(Msg::CrisisText, &[("number", number)]) }
-                    </a>
-                }
-                if let Some(url) = contact.url {
-                    <a class="rc-link" href={url} target="_blank" rel="noopener noreferrer">
-                        { locale.format(Msg::CrisisWebsite, &[("name", contact.name)]) }
-                    </a>
-                }
-            </p>
-        </li>
     }
 }

@@ -4,8 +4,15 @@
 //! what they are given.
 
 pub mod app;
+pub mod contacts;
 pub mod crisis_panel;
 pub mod header;
+pub mod print;
+pub mod progress;
+pub mod question;
+pub mod results;
+pub mod review;
+pub mod safety_notice;
 pub mod welcome;
 
 use std::cell::Cell;

@@ -1,0 +1,51 @@
+//! Printing the results alone, not the partner's page around them.
+//!
+//! The widget marks the chain of elements from its root up to `<body>`; its print styles hide
+//! everything off that chain while the mark is set. The marks go when printing ends. Screens
+//! are untouched: the rules apply only to `@media print`.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Set on `<html>` while the widget prints.
+const PRINTING: &str = "data-rc-printing";
+/// Set on every ancestor of the widget while it prints.
+const PATH: &str = "data-rc-print-path";
+
+/// Prints the widget that holds `inside`, and only it.
+pub fn print_widget(inside: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let mut node = inside
+        .closest(".rc-widget")
+        .ok()
+        .flatten()
+        .and_then(|w| w.parent_element());
+    while let Some(element) = node {
+        element.set_attribute(PATH, "").ok();
+        node = element.parent_element();
+    }
+    root.set_attribute(PRINTING, "").ok();
+
+    let cleanup = Closure::once_into_js(move || clear_marks(&document));
+    window
+        .add_event_listener_with_callback_and_bool("afterprint", cleanup.unchecked_ref(), false)
+        .ok();
+    window.print().ok();
+}
+
+fn clear_marks(document: &web_sys::Document) {
+    if let Some(root) = document.document_element() {
+        root.remove_attribute(PRINTING).ok();
+    }
+    if let Ok(marked) = document.query_selector_all(&format!("[{PATH}]")) {
+        for index in 0..marked.length() {
+            if let Some(element) = marked.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                element.remove_attribute(PATH).ok();
+            }
+        }
+    }
+}

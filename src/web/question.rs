@@ -1,0 +1,219 @@
+//! One question on its own screen, in a `fieldset` whose `legend` is the screen's heading.
+//!
+//! Native radio buttons and checkboxes: the browser gives them arrow-key movement within a
+//! group, as the ARIA Authoring Practices describe, and announces them correctly. Choosing an
+//! option records it and stays; the person moves on with Next or Enter (the form's submit).
+
+use yew::prelude::*;
+
+use crate::answers::Answer;
+use crate::flow::Action;
+use crate::i18n::{Locale, Msg};
+use crate::questionnaire::{Question, QuestionKind};
+
+use super::progress::ProgressBar;
+
+/// Properties of [`QuestionScreen`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct QuestionProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// The question.
+    pub question: &'static Question,
+    /// The answer given so far, if any.
+    pub answer: Option<Answer>,
+    /// The title of the question's section.
+    pub section: Option<Msg>,
+    /// The question's place among those shown, from 1.
+    pub position: usize,
+    /// How many questions are shown.
+    pub total: usize,
+    /// What went wrong with the last action, if anything.
+    pub problem: Option<Msg>,
+    /// Unique among widgets on the page; prefixes ids and radio group names.
+    pub id_prefix: AttrValue,
+    /// The heading, which takes focus when the screen appears.
+    pub heading: NodeRef,
+    /// Safety messages raised by an answer, shown between the options and the buttons.
+    #[prop_or_default]
+    pub notices: Html,
+    /// What the person did.
+    pub on_action: Callback<Action>,
+}
+
+/// The question screen.
+#[function_component(QuestionScreen)]
+pub fn question_screen(props: &QuestionProps) -> Html {
+    let locale = props.locale;
+    let question = props.question;
+    let base = format!("{}-q-{}", props.id_prefix, question.id);
+    let hint_id = format!("{base}-hint");
+    let problem_id = format!("{base}-problem");
+    let described_by = match props.problem {
+        Some(_) => format!("{hint_id} {problem_id}"),
+        None => hint_id.clone(),
+    };
+
+    let onsubmit = props.on_action.reform(|event: SubmitEvent| {
+        event.prevent_default();
+        Action::Next
+    });
+    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let skip = props.on_action.reform(|_: MouseEvent| Action::Skip);
+
+    let hint = match question.kind {
+        QuestionKind::Scale {
+            min_label, max_label, ..
+        } => Some(locale.format(
+            Msg::FlowScaleHint,
+            &[("min", locale.text(min_label)), ("max", locale.text(max_label))],
+        )),
+        _ => None,
+    };
+
+    html! {
+        <form class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
+            <ProgressBar {locale} position={props.position} total={props.total} />
+            if let Some(section) = props.section {
+                <p class="rc-section">{ locale.text(section) }</p>
+            }
+            <fieldset class="rc-fieldset" aria-describedby={described_by}>
+                <legend class="rc-legend">
+                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(question.text) }</h2>
+                </legend>
+                <div class="rc-hint" id={hint_id}>
+                    if let Some(text) = question.hint {
+                        <p>{ locale.text(text) }</p>
+                    }
+                    if let Some(text) = hint {
+                        <p>{ text }</p>
+                    }
+                    if question.kind == QuestionKind::Multiple {
+                        <p>{ locale.text(Msg::CommonChooseAll) }</p>
+                    }
+                    if question.optional {
+                        <p>{ locale.text(Msg::CommonOptional) }</p>
+                    }
+                </div>
+                if let Some(problem) = props.problem {
+                    <p class="rc-problem" id={problem_id} role="alert">
+                        <span class="rc-visually-hidden">{ locale.text(Msg::FlowProblemTitle) }</span>
+                        { " " }
+                        { locale.text(problem) }
+                    </p>
+                }
+                { options(props, &base) }
+            </fieldset>
+            { props.notices.clone() }
+            <div class="rc-nav">
+                <button type="submit" class="rc-button rc-button-primary" data-testid="next">
+                    { locale.text(Msg::FlowNext) }
+                </button>
+                if question.optional {
+                    <button type="button" class="rc-button rc-button-quiet" data-testid="skip" onclick={skip}>
+                        { locale.text(Msg::FlowSkip) }
+                    </button>
+                }
+                <button type="button" class="rc-button rc-button-quiet rc-nav-back" data-testid="back" onclick={back}>
+                    { locale.text(Msg::FlowBack) }
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The options: radios for pick-one and scales, checkboxes for pick-any, and "Prefer not to
+/// say" last, apart from the others, where the question offers it.
+fn options(props: &QuestionProps, base: &str) -> Html {
+    let locale = props.locale;
+    let question = props.question;
+    let answer = props.answer.as_ref();
+    let prefer_not = matches!(answer, Some(Answer::PreferNotToSay));
+    let name = base.to_owned();
+
+    let choices: Html = match question.kind {
+        QuestionKind::Single => question
+            .options
+            .iter()
+            .map(|option| {
+                let checked = matches!(answer, Some(Answer::Choice(id)) if id == option.id);
+                let choose = Action::Choose(Answer::Choice(option.id.to_owned()));
+                radio(
+                    props,
+                    &name,
+                    &format!("{base}-{}", option.id),
+                    locale.text(option.text),
+                    checked,
+                    choose,
+                )
+            })
+            .collect(),
+        QuestionKind::Multiple => question
+            .options
+            .iter()
+            .map(|option| {
+                let checked = matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id));
+                let toggle = Action::Toggle(option.id.to_owned());
+                checkbox(
+                    props,
+                    &format!("{base}-{}", option.id),
+                    locale.text(option.text),
+                    checked,
+                    toggle,
+                )
+            })
+            .collect(),
+        QuestionKind::Scale { min, max, .. } => html! {
+            <div class="rc-scale">
+                { for (min..=max).map(|value| {
+                    let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
+                    let choose = Action::Choose(Answer::Scale(value));
+                    radio(props, &name, &format!("{base}-{value}"), &value.to_string(), checked, choose)
+                }) }
+            </div>
+        },
+    };
+
+    let prefer_not_to_say = if !question.sensitive {
+        Html::default()
+    } else if question.kind == QuestionKind::Multiple {
+        let action = if prefer_not {
+            Action::Withdraw
+        } else {
+            Action::Choose(Answer::PreferNotToSay)
+        };
+        let label = locale.text(Msg::CommonPreferNotToSay);
+        html! { <div class="rc-option-apart">{ checkbox(props, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+    } else {
+        let label = locale.text(Msg::CommonPreferNotToSay);
+        let action = Action::Choose(Answer::PreferNotToSay);
+        html! { <div class="rc-option-apart">{ radio(props, &name, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+    };
+
+    html! {
+        <div class="rc-options">
+            { choices }
+            { prefer_not_to_say }
+        </div>
+    }
+}
+
+fn radio(props: &QuestionProps, name: &str, id: &str, label: &str, checked: bool, action: Action) -> Html {
+    let onchange = props.on_action.reform(move |_: Event| action.clone());
+    html! {
+        <label class="rc-option" for={id.to_owned()}>
+            <input type="radio" id={id.to_owned()} name={name.to_owned()} {checked} {onchange} />
+            <span class="rc-option-label">{ label.to_owned() }</span>
+        </label>
+    }
+}
+
+fn checkbox(props: &QuestionProps, id: &str, label: &str, checked: bool, action: Action) -> Html {
+    let onchange = props.on_action.reform(move |_: Event| action.clone());
+    html! {
+        <label class="rc-option" for={id.to_owned()}>
+            <input type="checkbox" id={id.to_owned()} {checked} {onchange} />
+            <span class="rc-option-label">{ label.to_owned() }</span>
+        </label>
+    }
+}

@@ -1,0 +1,113 @@
+//! Every answer before the results, each with a way to change it.
+
+use yew::prelude::*;
+
+use crate::answers::Answer;
+use crate::flow::Action;
+use crate::i18n::{Locale, Msg};
+use crate::questionnaire::{Question, QuestionKind};
+use crate::session::ReviewItem;
+
+/// Properties of [`ReviewScreen`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct ReviewProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// Every question shown, with its answer.
+    pub items: Vec<ReviewItem>,
+    /// What went wrong with the last action, if anything.
+    pub problem: Option<Msg>,
+    /// The heading, which takes focus when the screen appears.
+    pub heading: NodeRef,
+    /// What the person did.
+    pub on_action: Callback<Action>,
+}
+
+/// The review screen: answers grouped by section, as a description list.
+#[function_component(ReviewScreen)]
+pub fn review_screen(props: &ReviewProps) -> Html {
+    let locale = props.locale;
+    let finish = props.on_action.reform(|_: MouseEvent| Action::Finish);
+    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
+
+    let mut sections: Vec<(Option<Msg>, Vec<&ReviewItem>)> = Vec::new();
+    for item in &props.items {
+        let title = item.section.map(|s| s.title);
+        match sections.last_mut() {
+            Some((last, list)) if *last == title => list.push(item),
+            _ => sections.push((title, vec![item])),
+        }
+    }
+
+    html! {
+        <section class="rc-screen rc-review" data-testid="review">
+            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ReviewTitle) }</h2>
+            <p>{ locale.text(Msg::ReviewIntro) }</p>
+            if let Some(problem) = props.problem {
+                <p class="rc-problem" role="alert">{ locale.text(problem) }</p>
+            }
+            { for sections.into_iter().map(|(title, items)| html! {
+                <div class="rc-review-section">
+                    if let Some(title) = title {
+                        <h3 class="rc-review-heading">{ locale.text(title) }</h3>
+                    }
+                    <dl class="rc-review-list">
+                        { for items.into_iter().map(|item| review_row(props, item)) }
+                    </dl>
+                </div>
+            }) }
+            <div class="rc-nav">
+                <button type="button" class="rc-button rc-button-primary" data-testid="finish" onclick={finish}>
+                    { locale.text(Msg::ReviewFinish) }
+                </button>
+                <button type="button" class="rc-button rc-button-quiet rc-nav-back" onclick={back}>
+                    { locale.text(Msg::ReviewBack) }
+                </button>
+            </div>
+        </section>
+    }
+}
+
+fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
+    let locale = props.locale;
+    let question = item.question;
+    let id = question.id.to_owned();
+    let change = props.on_action.reform(move |_: MouseEvent| Action::Change(id.clone()));
+    let question_text = locale.text(question.text);
+    html! {
+        <div class="rc-review-row" data-question={question.id}>
+            <dt class="rc-review-question">{ question_text }</dt>
+            <dd class="rc-review-answer">{ answer_text(locale, question, item.answer.as_ref()) }</dd>
+            <dd class="rc-review-change">
+                <button
+                    type="button"
+                    class="rc-button rc-button-quiet rc-button-small"
+                    aria-label={locale.format(Msg::ReviewChangeLabel, &[("question", question_text)])}
+                    onclick={change}
+                >
+                    { locale.text(Msg::ReviewChange) }
+                </button>
+            </dd>
+        </div>
+    }
+}
+
+/// An answer in words: the options' texts, the number on a scale, or "Skipped".
+pub fn answer_text(locale: Locale, question: &Question, answer: Option<&Answer>) -> String {
+    // The session checks every answer, so an unknown option id cannot reach here; it would
+    // show as nothing rather than as a raw id.
+    let option_text = |id: &str| question.option(id).map_or("", |o| locale.text(o.text));
+    match answer {
+        None => locale.text(Msg::ReviewSkipped).to_owned(),
+        Some(Answer::PreferNotToSay) => locale.text(Msg::CommonPreferNotToSay).to_owned(),
+        Some(Answer::Choice(id)) => option_text(id).to_owned(),
+        Some(Answer::Choices(ids)) => ids.iter().map(|id| option_text(id)).collect::<Vec<_>>().join("; "),
+        Some(Answer::Scale(value)) => match question.kind {
+            QuestionKind::Scale { max, .. } => locale.format(
+                Msg::ReviewScaleAnswer,
+                &[("value", &value.to_string()), ("max", &max.to_string())],
+            ),
+            _ => value.to_string(),
+        },
+    }
+}

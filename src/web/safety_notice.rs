@@ -1,0 +1,67 @@
+//! Safety messages, shown in the flow the moment an answer raises them and again first in the
+//! results: crisis options come before anything else, and the person can read them and carry on.
+//!
+//! Several messages share one list of crisis lines, so a person who raised three signs reads
+//! the lines once, not three times.
+
+use yew::prelude::*;
+
+use crate::help::Region;
+use crate::i18n::{Locale, Msg};
+use crate::safety::SafetyBlock;
+
+use super::contacts::{emergency_link, ContactList, Which};
+
+/// Properties of [`SafetyNotices`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct SafetyNoticesProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// Whose crisis lines and emergency number to show.
+    pub region: Region,
+    /// The messages, most urgent first.
+    pub blocks: Vec<SafetyBlock>,
+    /// The heading level of the message's title, to fit where it sits.
+    #[prop_or(3)]
+    pub heading_level: u8,
+    /// Pressed "Carry on with the check-in"; without it there is no such button.
+    #[prop_or_default]
+    pub on_dismiss: Option<Callback<()>>,
+}
+
+/// The messages, then the crisis lines once if any message calls for them.
+#[function_component(SafetyNotices)]
+pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
+    let locale = props.locale;
+    if props.blocks.is_empty() {
+        return Html::default();
+    }
+    let with_contacts = props.blocks.iter().any(|b| b.show_crisis_contacts);
+    let contact_level = props.heading_level.saturating_add(1);
+    html! {
+        <section class="rc-safety" data-testid="safety-notice">
+            { for props.blocks.iter().map(|block| {
+                let title = locale.text(block.title);
+                html! {
+                    <div class="rc-safety-block" data-flag={format!("{:?}", block.flag)}>
+                        if props.heading_level <= 2 {
+                            <h2 class="rc-safety-title">{ title }</h2>
+                        } else {
+                            <h3 class="rc-safety-title">{ title }</h3>
+                        }
+                        { for block.lines.iter().map(|line| html! { <p>{ line.render(locale, props.region) }</p> }) }
+                    </div>
+                }
+            }) }
+            if with_contacts {
+                <p>{ emergency_link(locale, props.region) }</p>
+                <ContactList {locale} region={props.region} which={Which::Crisis} heading_level={contact_level} />
+            }
+            if let Some(dismiss) = &props.on_dismiss {
+                <button type="button" class="rc-button" data-testid="carry-on" onclick={dismiss.reform(|_: MouseEvent| ())}>
+                    { locale.text(Msg::FlowSafetyCarryOn) }
+                </button>
+            }
+        </section>
+    }
+}
