@@ -28,9 +28,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const EN: Locale = Locale::En;
 
-/// Lets Yew's scheduler render and run effects.
+/// Lets Yew's scheduler render and run effects. A fixed sleep alone was not enough on a busy
+/// machine: the scheduler yields to the browser every 16 ms and finishes in a later task, so
+/// this waits for the scheduler to say it is done (Yew's `test` feature, tests only).
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(10)).await;
+    yew::platform::time::sleep(Duration::from_millis(1)).await;
+    yew::scheduler::flush().await;
 }
 
 fn document() -> web_sys::Document {
