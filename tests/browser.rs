@@ -16,9 +16,9 @@ use recovery_checkin::questionnaire::{Question, QUESTIONNAIRE};
 use recovery_checkin::scoring::{score, Assessment};
 use recovery_checkin::storage::Namespace;
 use recovery_checkin::web::app::{App, AppProps};
-use recovery_checkin::web::progress::{ProgressBar, ProgressProps};
-use recovery_checkin::web::question::{QuestionProps, QuestionScreen};
-use recovery_checkin::web::results::{ResultsProps, ResultsScreen};
+use recovery_checkin::web::progress::{progress_bar, ProgressProps};
+use recovery_checkin::web::question::{question_screen, QuestionProps};
+use recovery_checkin::web::results::{results_screen, ResultsProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -54,6 +54,24 @@ where
     let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
     settle().await;
     (root, handle)
+}
+
+// The progress bar, a question and the results are plain functions returning `Html`; these
+// components only mount them on their own for a test.
+
+#[function_component]
+fn ProgressBar(props: &ProgressProps) -> Html {
+    progress_bar(props)
+}
+
+#[function_component]
+fn QuestionScreen(props: &QuestionProps) -> Html {
+    question_screen(props)
+}
+
+#[function_component]
+fn ResultsScreen(props: &ResultsProps) -> Html {
+    results_screen(props)
 }
 
 async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {

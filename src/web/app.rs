@@ -19,11 +19,11 @@ use crate::storage::export::export_file_name;
 use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
-use super::crisis_panel::CrisisPanel;
+use super::crisis_panel::{crisis_panel, CrisisPanelProps};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
-use super::question::QuestionScreen;
-use super::results::ResultsScreen;
+use super::question::{question_screen, QuestionProps};
+use super::results::{results_screen, ResultsProps};
 use super::review::{review_screen, ReviewProps};
 use super::safety_notice::{safety_notices, SafetyNoticesProps};
 use super::saved_result::{saved_result_screen, SavedResultProps};
@@ -67,6 +67,7 @@ pub fn app(props: &AppProps) -> Html {
     let region = use_state(|| props.region);
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
+    let help_heading = use_node_ref();
     let saving: Rc<SavingHandle> = {
         let namespace = props.namespace.clone();
         use_memo((), move |_| Saving::open(namespace))
@@ -83,6 +84,19 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(flow.0.screen_visit, move |visit| {
             if *visit > 0 {
                 if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
+                    heading.focus().ok();
+                }
+            }
+        });
+    }
+
+    // Opening the crisis panel moves focus into it, so keyboard and screen-reader users land
+    // there.
+    {
+        let help_heading = help_heading.clone();
+        use_effect_with(*help_open, move |open| {
+            if *open {
+                if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
                     heading.focus().ok();
                 }
             }
@@ -366,21 +380,19 @@ pub fn app(props: &AppProps) -> Html {
             Some(question) => {
                 let progress = state.session.progress();
                 let notices = flow_safety_notices(locale, *region, &state.safety, &on_action);
-                html! {
-                    <QuestionScreen
-                        {locale}
-                        {question}
-                        answer={state.session.answers().get(question.id).cloned()}
-                        section={state.session.questionnaire().section(question.section).map(|s| s.title)}
-                        position={progress.position}
-                        total={progress.total}
-                        problem={state.problem}
-                        id_prefix={props.id_prefix.clone()}
-                        {heading}
-                        {notices}
-                        on_action={on_action.clone()}
-                    />
-                }
+                question_screen(&QuestionProps {
+                    locale,
+                    question,
+                    answer: state.session.answers().get(question.id).cloned(),
+                    section: state.session.questionnaire().section(question.section).map(|s| s.title),
+                    position: progress.position,
+                    total: progress.total,
+                    problem: state.problem,
+                    id_prefix: props.id_prefix.clone(),
+                    heading,
+                    notices,
+                    on_action: on_action.clone(),
+                })
             }
             None => Html::default(),
         },
@@ -405,9 +417,16 @@ pub fn app(props: &AppProps) -> Html {
                         </button>
                     </>
                 };
-                html! {
-                    <ResultsScreen {locale} region={*region} assessment={done.assessment.clone()} {heading} {actions} on_action={on_action.clone()} />
-                }
+                results_screen(&ResultsProps {
+                    locale,
+                    region: *region,
+                    assessment: done.assessment.clone(),
+                    heading,
+                    title: None,
+                    note: None,
+                    actions: Some(actions),
+                    on_action: on_action.clone(),
+                })
             }
             None => Html::default(),
         },
@@ -453,7 +472,14 @@ pub fn app(props: &AppProps) -> Html {
                 on_toggle_help: toggle_help,
             }) }
             if *help_open {
-                <CrisisPanel {locale} region={*region} id={help_id} on_region={choose_region} on_close={close_help} />
+                { crisis_panel(&CrisisPanelProps {
+                    locale,
+                    region: *region,
+                    id: help_id,
+                    heading: help_heading,
+                    on_region: choose_region,
+                    on_close: close_help,
+                }) }
             }
             if !notices.is_empty() {
                 <div class="rc-notices" role="status" data-testid="storage-notice">

@@ -11,9 +11,10 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::progress::ProgressBar;
+use super::progress::{progress_bar, ProgressProps};
 
-/// Properties of [`QuestionScreen`].
+/// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
+/// component.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct QuestionProps {
     /// The language texts are shown in.
@@ -41,8 +42,9 @@ pub struct QuestionProps {
     pub on_action: Callback<Action>,
 }
 
-/// The question screen.
-#[function_component(QuestionScreen)]
+/// The question screen. A plain function rather than a component (it has no state of its own),
+/// keyed so that coming to it from another screen builds it afresh, and moving from question to
+/// question updates it in place, as the component was.
 pub fn question_screen(props: &QuestionProps) -> Html {
     let locale = props.locale;
     let question = props.question;
@@ -72,8 +74,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <form class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
-            <ProgressBar {locale} position={props.position} total={props.total} />
+        <form key="question" class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
+            { progress_bar(&ProgressProps { locale, position: props.position, total: props.total }) }
             if let Some(section) = props.section {
                 <p class="rc-section">{ locale.text(section) }</p>
             }

@@ -17,7 +17,8 @@ use super::safety_notice::{safety_notices, SafetyNoticesProps};
 /// How many drivers to name under each area: the most important ones.
 const DRIVERS_SHOWN: usize = 3;
 
-/// Properties of [`ResultsScreen`].
+/// What [`results_screen`] shows. `Properties` only so tests can mount it in a wrapper
+/// component.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ResultsProps {
     /// The language texts are shown in.
@@ -41,8 +42,9 @@ pub struct ResultsProps {
     pub on_action: Callback<Action>,
 }
 
-/// The results screen.
-#[function_component(ResultsScreen)]
+/// The results screen, for a new check-in and for a saved one. A plain function rather than a
+/// component (it has no state of its own), keyed so that coming to it from another screen
+/// builds it afresh, as the component was.
 pub fn results_screen(props: &ResultsProps) -> Html {
     let locale = props.locale;
     let start_over = props.on_action.reform(|_: MouseEvent| Action::StartOver);
@@ -55,7 +57,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         })
     };
     html! {
-        <section class="rc-screen rc-results" data-testid="results">
+        <section key="results" class="rc-screen rc-results" data-testid="results">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">
                 { props.title.clone().unwrap_or_else(|| locale.text(Msg::ResultTitle).to_owned()) }
             </h2>

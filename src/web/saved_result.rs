@@ -9,7 +9,7 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
-use super::results::ResultsScreen;
+use super::results::{results_screen, ResultsProps};
 use super::saving::format_date_time;
 
 /// What [`saved_result_screen`] shows.
@@ -43,18 +43,16 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
     );
     let actions = actions(props);
     match checkin.assessment() {
-        Some(assessment) => html! {
-            <ResultsScreen
-                {locale}
-                region={props.region}
-                {assessment}
-                heading={props.heading.clone()}
-                title={title}
-                note={checkin.method_note().message()}
-                actions={actions}
-                on_action={props.on_action.clone()}
-            />
-        },
+        Some(assessment) => results_screen(&ResultsProps {
+            locale,
+            region: props.region,
+            assessment,
+            heading: props.heading.clone(),
+            title: Some(title),
+            note: checkin.method_note().message(),
+            actions: Some(actions),
+            on_action: props.on_action.clone(),
+        }),
         None => {
             let scores = checkin.scores();
             html! {
