@@ -230,7 +230,9 @@ pub fn parse_export(text: &str) -> Result<Vec<SavedCheckIn>, ImportError> {
         return Err(ImportError::Corrupt("no list of check-ins".into()));
     };
     let mut checkins: Vec<SavedCheckIn> = Vec::with_capacity(entries.len());
-    let mut seen = std::collections::BTreeMap::new();
+    // Ids seen so far with where their check-in is, sorted by id for bisection (a sorted list
+    // rather than a `BTreeMap`: no B-tree code of its own in the wasm).
+    let mut seen: Vec<(String, usize)> = Vec::new();
     for (index, entry) in entries.into_iter().enumerate() {
         let corrupt = |reason: &dyn fmt::Display| ImportError::Corrupt(format!("check-in {index}: {reason}"));
         let Value::Object(fields) = entry else {
@@ -245,11 +247,11 @@ pub fn parse_export(text: &str) -> Result<Vec<SavedCheckIn>, ImportError> {
         if !saved.is_consistent() {
             return Err(corrupt(&"its saved result is not what its answers give"));
         }
-        match seen.get(saved.id()) {
-            Some(&first) if checkins.get(first) == Some(&saved) => continue,
-            Some(_) => return Err(corrupt(&format!("id {:?} twice, with different content", saved.id()))),
-            None => {
-                seen.insert(saved.id().to_owned(), checkins.len());
+        match seen.binary_search_by(|(id, _)| id.as_str().cmp(saved.id())) {
+            Ok(at) if checkins.get(seen[at].1) == Some(&saved) => continue,
+            Ok(_) => return Err(corrupt(&format!("id {:?} twice, with different content", saved.id()))),
+            Err(at) => {
+                seen.insert(at, (saved.id().to_owned(), checkins.len()));
                 checkins.push(saved);
             }
         }

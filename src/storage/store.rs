@@ -97,7 +97,9 @@ impl<S: Store + ?Sized> Store for &mut S {
 
 #[derive(Debug, Default)]
 struct Memory {
-    entries: BTreeMap<String, String>,
+    /// Sorted by key, each key once, searched by bisection: a sorted list rather than a
+    /// `BTreeMap`, so the wasm carries no B-tree code of its own for it.
+    entries: Vec<(String, String)>,
     quota: Option<usize>,
     blocked: bool,
 }
@@ -105,6 +107,15 @@ struct Memory {
 impl Memory {
     fn used(&self) -> usize {
         self.entries.iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+
+    /// Where `key` is, or where it would go.
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn get(&self, key: &str) -> Option<&String> {
+        self.find(key).ok().map(|at| &self.entries[at].1)
     }
 }
 
@@ -146,7 +157,7 @@ impl MemoryStore {
 
     /// A copy of everything stored, whatever the blocked mode (for tests).
     pub fn snapshot(&self) -> BTreeMap<String, String> {
-        self.inner.borrow().entries.clone()
+        self.inner.borrow().entries.iter().cloned().collect()
     }
 
     fn check(&self) -> Result<(), StoreError> {
@@ -161,32 +172,38 @@ impl MemoryStore {
 impl Store for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.check()?;
-        Ok(self.inner.borrow().entries.get(key).cloned())
+        Ok(self.inner.borrow().get(key).cloned())
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         self.check()?;
         let mut memory = self.inner.borrow_mut();
         if let Some(quota) = memory.quota {
-            let old = memory.entries.get(key).map_or(0, |v| key.len() + v.len());
+            let old = memory.get(key).map_or(0, |v| key.len() + v.len());
             let after = memory.used() - old + key.len() + value.len();
             if after > quota {
                 return Err(StoreError::QuotaExceeded);
             }
         }
-        memory.entries.insert(key.to_owned(), value.to_owned());
+        match memory.find(key) {
+            Ok(at) => memory.entries[at].1 = value.to_owned(),
+            Err(at) => memory.entries.insert(at, (key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.check()?;
-        self.inner.borrow_mut().entries.remove(key);
+        let mut memory = self.inner.borrow_mut();
+        if let Ok(at) = memory.find(key) {
+            memory.entries.remove(at);
+        }
         Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.check()?;
-        Ok(self.inner.borrow().entries.keys().cloned().collect())
+        Ok(self.inner.borrow().entries.iter().map(|(k, _)| k.clone()).collect())
     }
 }
 
