@@ -44,11 +44,23 @@ pub struct TrendChartProps {
     pub id_prefix: AttrValue,
 }
 
-fn line_class(domain: DomainKind) -> &'static str {
+/// A line's group in the chart, `<g class="rc-line rc-line-{domain}">`. Literal classes:
+/// `html!` turns any other class into Yew's `Classes`, a hash set the wasm would carry for this
+/// alone.
+fn line_group(domain: DomainKind, inside: Html) -> Html {
     match domain {
-        DomainKind::Stressors => "rc-line rc-line-stressors",
-        DomainKind::Supports => "rc-line rc-line-supports",
-        DomainKind::Motivation => "rc-line rc-line-motivation",
+        DomainKind::Stressors => html! { <g class="rc-line rc-line-stressors">{ inside }</g> },
+        DomainKind::Supports => html! { <g class="rc-line rc-line-supports">{ inside }</g> },
+        DomainKind::Motivation => html! { <g class="rc-line rc-line-motivation">{ inside }</g> },
+    }
+}
+
+/// A line's entry in the legend, with the line's class so its swatch takes the line's colour.
+fn legend_item(domain: DomainKind, inside: Html) -> Html {
+    match domain {
+        DomainKind::Stressors => html! { <li class="rc-line rc-line-stressors">{ inside }</li> },
+        DomainKind::Supports => html! { <li class="rc-line rc-line-supports">{ inside }</li> },
+        DomainKind::Motivation => html! { <li class="rc-line rc-line-motivation">{ inside }</li> },
     }
 }
 
@@ -87,21 +99,21 @@ pub fn trend_chart(props: &TrendChartProps) -> Html {
                             </text>
                         }
                     }) }
-                    { for chart.lines.iter().map(|line| html! {
-                        <g class={line_class(line.domain)}>
+                    { for chart.lines.iter().map(|line| line_group(line.domain, html! {
+                        <>
                             { for line.segments.iter().map(|points| html! { <polyline points={points.clone()} /> }) }
                             // Dots mark single points; past a few dozen they only crowd the line.
                             if line.dots.len() <= MAX_DOTS {
                                 { for line.dots.iter().map(|d| html! { <circle cx={coordinate(d.x)} cy={coordinate(d.y)} r="4" /> }) }
                             }
-                        </g>
-                    }) }
+                        </>
+                    })) }
                 </g>
             </svg>
             <ul class="rc-legend">
-                { for DOMAINS.iter().map(|d| html! {
-                    <li class={line_class(*d)}><span class="rc-legend-swatch"></span>{ locale.text(d.name()) }</li>
-                }) }
+                { for DOMAINS.iter().map(|d| legend_item(*d, html! {
+                    <><span class="rc-legend-swatch"></span>{ locale.text(d.name()) }</>
+                })) }
             </ul>
             <table class="rc-trend-table">
                 <caption>{ locale.text(Msg::HistoryTableCaption) }</caption>
