@@ -17,6 +17,7 @@
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
 //! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
 //! | [`sort`] | one stable sort for the crate, compiled once instead of once per call site |
+//! | [`shell`] | the widget's state around the check-in: the crisis panel, the region, storage notices, the import report, "keep nothing" |
 //! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
@@ -42,6 +43,7 @@ pub mod recommend;
 pub mod safety;
 pub mod scoring;
 pub mod session;
+pub mod shell;
 pub mod sort;
 pub mod storage;
 pub mod text;

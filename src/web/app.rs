@@ -15,6 +15,7 @@ use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyFlag;
+use crate::shell::{Shell, ShellAction};
 use crate::storage::export::export_file_name;
 use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
@@ -58,13 +59,33 @@ impl Reducible for FlowState {
     }
 }
 
+/// The widget's state around the check-in in Yew's reducer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShellState(pub Shell);
+
+impl Reducible for ShellState {
+    type Action = ShellAction;
+
+    fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
+        let mut shell = self.0.clone();
+        if shell.apply(action) {
+            Rc::new(ShellState(shell))
+        } else {
+            // Unchanged: the same state, so the widget is not drawn again.
+            self
+        }
+    }
+}
+
 /// The widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let locale = props.locale;
     let flow = use_reducer(FlowState::default);
-    let help_open = use_state(|| false);
-    let region = use_state(|| props.region);
+    let shell = {
+        let region = props.region;
+        use_reducer(move || ShellState(Shell::new(region)))
+    };
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
     let help_heading = use_node_ref();
@@ -72,9 +93,6 @@ pub fn app(props: &AppProps) -> Html {
         let namespace = props.namespace.clone();
         use_memo((), move |_| Saving::open(namespace))
     };
-    let notices = use_state(Vec::<Msg>::new);
-    let report = use_state(Vec::<Text>::new);
-    let keep_nothing = use_state(|| false);
 
     // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
     // the first screen: a widget must not pull focus (and the scroll position) away from the
@@ -94,7 +112,7 @@ pub fn app(props: &AppProps) -> Html {
     // there.
     {
         let help_heading = help_heading.clone();
-        use_effect_with(*help_open, move |open| {
+        use_effect_with(shell.0.help_open, move |open| {
             if *open {
                 if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
                     heading.focus().ok();
@@ -104,19 +122,8 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let notify = {
-        let notices = notices.clone();
-        Callback::from(move |msgs: Vec<Msg>| {
-            if msgs.is_empty() {
-                return;
-            }
-            let mut all = (*notices).clone();
-            for msg in msgs {
-                if !all.contains(&msg) {
-                    all.push(msg);
-                }
-            }
-            notices.set(all);
-        })
+        let shell = shell.dispatcher();
+        Callback::from(move |msgs: Vec<Msg>| shell.dispatch(ShellAction::Notify(msgs)))
     };
 
     // On mount: what storage holds (the choices, a check-in left unfinished), and a listener
@@ -125,7 +132,7 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let dispatcher = flow.dispatcher();
         let notify = notify.clone();
-        let keep_nothing = keep_nothing.clone();
+        let shell = shell.dispatcher();
         use_effect_with((), move |_| {
             let mut found = Vec::new();
             if !saving.keeps_data() {
@@ -134,7 +141,7 @@ pub fn app(props: &AppProps) -> Html {
             saving.with(|repo| {
                 match repo.settings() {
                     Ok(settings) => {
-                        keep_nothing.set(settings.value.keep_nothing);
+                        shell.dispatch(ShellAction::KeepNothing(settings.value.keep_nothing));
                         found.extend(settings.messages());
                     }
                     Err(error) => found.push(error.message()),
@@ -171,7 +178,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let saving = saving.clone();
         let notify = notify.clone();
-        let keep = !*keep_nothing;
+        let keep = !shell.0.keep_nothing;
         let in_progress = matches!(flow.0.screen, Screen::Question | Screen::Review);
         use_effect_with(
             (flow.0.session.clone(), in_progress, keep),
@@ -192,7 +199,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let saving = saving.clone();
         let notify = notify.clone();
-        let keep = !*keep_nothing;
+        let keep = !shell.0.keep_nothing;
         let result = flow.0.result.clone();
         use_effect_with(flow.0.finished, move |_| {
             if let Some(completed) = result {
@@ -239,9 +246,9 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
         let notify = notify.clone();
-        let report = report.clone();
+        let shell = shell.dispatcher();
         Callback::from(move |()| {
-            report.set(Vec::new());
+            shell.dispatch(ShellAction::Report(Vec::new()));
             match saving.with(|repo| repo.history()) {
                 Ok(history) => {
                     notify.emit(history.messages());
@@ -255,7 +262,7 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
         let notify = notify.clone();
-        let keep_nothing = keep_nothing.clone();
+        let shell = shell.clone();
         Callback::from(move |what: Confirm| {
             let done: Result<(), Msg> = saving.with(|repo| match &what {
                 Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
@@ -263,7 +270,7 @@ pub fn app(props: &AppProps) -> Html {
                 // nothing still wants that afterwards, so the choice is written again.
                 Confirm::DeleteEverything => {
                     repo.delete_everything().map_err(|e| e.message())?;
-                    if *keep_nothing {
+                    if shell.0.keep_nothing {
                         repo.set_keep_nothing(true).map_err(|e| e.message())?;
                     }
                     Ok(())
@@ -294,33 +301,33 @@ pub fn app(props: &AppProps) -> Html {
     let on_import = {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
-        let report = report.clone();
+        let shell = shell.dispatcher();
         Callback::from(move |file: web_sys::File| {
             // A file over the limit is refused before it is read: reading 50 MB would hang.
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                report.set(vec![Text::new(
+                shell.dispatch(ShellAction::Report(vec![Text::new(
                     ImportError::TooBig {
                         bytes: file.size() as usize,
                     }
                     .message(),
-                )]);
+                )]));
                 return;
             }
             let saving = saving.clone();
             let dispatch = dispatch.clone();
-            let report = report.clone();
+            let shell = shell.clone();
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    report.set(vec![Text::new(
+                    shell.dispatch(ShellAction::Report(vec![Text::new(
                         ImportError::Corrupt(String::from("unreadable file")).message(),
-                    )]);
+                    )]));
                     return;
                 };
                 let outcome = saving.with(|repo| repo.import(&text));
                 match outcome {
-                    Ok(done) => report.set(done.messages()),
-                    Err(error) => report.set(vec![Text::new(error.message())]),
+                    Ok(done) => shell.dispatch(ShellAction::Report(done.messages())),
+                    Err(error) => shell.dispatch(ShellAction::Report(vec![Text::new(error.message())])),
                 }
                 if let Ok(history) = saving.with(|repo| repo.history()) {
                     dispatch.emit(Action::HistoryChanged(history.value));
@@ -331,12 +338,12 @@ pub fn app(props: &AppProps) -> Html {
     let on_keep_nothing = {
         let saving = saving.clone();
         let notify = notify.clone();
-        let keep_nothing = keep_nothing.clone();
+        let shell = shell.dispatcher();
         let dispatch = dispatch.clone();
         Callback::from(
             move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
                 Ok(()) => {
-                    keep_nothing.set(choice);
+                    shell.dispatch(ShellAction::KeepNothing(choice));
                     // The repository dropped the stored draft; stop offering it here too.
                     if choice {
                         dispatch.emit(Action::ForgetDraft);
@@ -347,25 +354,32 @@ pub fn app(props: &AppProps) -> Html {
         )
     };
     let toggle_help = {
-        let help_open = help_open.clone();
-        Callback::from(move |_| help_open.set(!*help_open))
+        let shell = shell.dispatcher();
+        Callback::from(move |_| shell.dispatch(ShellAction::ToggleHelp))
     };
     let close_help = {
-        let help_open = help_open.clone();
+        let shell = shell.dispatcher();
         let help_toggle = help_toggle.clone();
         Callback::from(move |_| {
-            help_open.set(false);
+            shell.dispatch(ShellAction::CloseHelp);
             if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }
         })
     };
     let choose_region = {
-        let region = region.clone();
-        Callback::from(move |r: Region| region.set(r))
+        let shell = shell.dispatcher();
+        Callback::from(move |r: Region| shell.dispatch(ShellAction::ChooseRegion(r)))
     };
 
     let state = &flow.0;
+    let Shell {
+        help_open,
+        region,
+        ref notices,
+        ref report,
+        keep_nothing,
+    } = shell.0;
     let heading = screen_heading.clone();
     let body = match state.screen {
         Screen::Welcome => welcome(&WelcomeProps {
@@ -379,7 +393,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Question => match state.question() {
             Some(question) => {
                 let progress = state.session.progress();
-                let notices = flow_safety_notices(locale, *region, &state.safety, &on_action);
+                let notices = flow_safety_notices(locale, region, &state.safety, &on_action);
                 question_screen(&QuestionProps {
                     locale,
                     question,
@@ -419,7 +433,7 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 results_screen(&ResultsProps {
                     locale,
-                    region: *region,
+                    region,
                     assessment: done.assessment.clone(),
                     heading,
                     title: None,
@@ -432,12 +446,12 @@ pub fn app(props: &AppProps) -> Html {
         },
         Screen::History => history_screen(&HistoryProps {
             locale,
-            region: *region,
+            region,
             history: state.history.clone(),
             confirm: state.confirm.clone(),
-            keep_nothing: *keep_nothing,
+            keep_nothing,
             show_all: state.show_all_history,
-            report: (*report).clone(),
+            report: report.clone(),
             id_prefix: props.id_prefix.clone(),
             heading,
             on_action: on_action.clone(),
@@ -449,7 +463,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Saved => match &state.viewing {
             Some(checkin) => saved_result_screen(&SavedResultProps {
                 locale,
-                region: *region,
+                region,
                 checkin: checkin.clone(),
                 confirm: state.confirm.clone(),
                 heading,
@@ -466,15 +480,15 @@ pub fn app(props: &AppProps) -> Html {
         <div class="rc-widget" data-screen={state.screen.as_str()}>
             { header(&HeaderProps {
                 locale,
-                help_open: *help_open,
+                help_open,
                 help_id: help_id.clone(),
                 toggle_ref: help_toggle,
                 on_toggle_help: toggle_help,
             }) }
-            if *help_open {
+            if help_open {
                 { crisis_panel(&CrisisPanelProps {
                     locale,
-                    region: *region,
+                    region,
                     id: help_id,
                     heading: help_heading,
                     on_region: choose_region,
