@@ -310,7 +310,7 @@ impl SavedCheckIn {
     /// The checks of a check-in read back (from `serde` or from JSON by hand).
     fn checked(saved: SavedCheckIn) -> Result<SavedCheckIn, String> {
         if !is_valid_id(&saved.id) {
-            return Err(format!("bad id {:?}", saved.id));
+            return Err(format!("bad id \"{}\"", saved.id));
         }
         if !(-MAX_AT_MS..=MAX_AT_MS).contains(&saved.at) {
             return Err(format!("date {} out of range", saved.at));
@@ -336,8 +336,8 @@ fn check_answers(answers: &Answers) -> Result<(), String> {
     for (id, answer) in answers.iter() {
         let question = QUESTIONNAIRE
             .question(id)
-            .ok_or_else(|| format!("unknown question {id:?}"))?;
-        question.check(answer).map_err(|e| format!("answer to {id:?}: {e}"))?;
+            .ok_or_else(|| format!("unknown question \"{id}\""))?;
+        question.check(answer).map_err(|e| format!("answer to \"{id}\": {e}"))?;
     }
     Ok(())
 }

@@ -249,7 +249,7 @@ pub fn parse_export(text: &str) -> Result<Vec<SavedCheckIn>, ImportError> {
         }
         match seen.binary_search_by(|(id, _)| id.as_str().cmp(saved.id())) {
             Ok(at) if checkins.get(seen[at].1) == Some(&saved) => continue,
-            Ok(_) => return Err(corrupt(&format!("id {:?} twice, with different content", saved.id()))),
+            Ok(_) => return Err(corrupt(&format!("id \"{}\" twice, with different content", saved.id()))),
             Err(at) => {
                 seen.insert(at, (saved.id().to_owned(), checkins.len()));
                 checkins.push(saved);

@@ -56,7 +56,7 @@ impl fmt::Display for NamespaceError {
                 )
             }
             NamespaceError::NotAllowed { found } => {
-                write!(f, "the namespace may hold only a-z, 0-9 and '-', not {found:?}")
+                write!(f, "the namespace may hold only a-z, 0-9 and '-', not '{found}'")
             }
         }
     }

@@ -143,10 +143,10 @@ impl fmt::Display for SaveError {
             SaveError::Unavailable => f.write_str("storage is not available"),
             SaveError::QuotaExceeded => f.write_str("storage quota exceeded"),
             SaveError::Failed(what) => write!(f, "saving failed: {what}"),
-            SaveError::Invalid(InvalidCheckIn::Id(id)) => write!(f, "invalid check-in id {id:?}"),
+            SaveError::Invalid(InvalidCheckIn::Id(id)) => write!(f, "invalid check-in id \"{id}\""),
             SaveError::Invalid(InvalidCheckIn::At(at)) => write!(f, "invalid check-in date {at}"),
             SaveError::Invalid(InvalidCheckIn::Answer(what)) => write!(f, "invalid check-in: {what}"),
-            SaveError::IdTaken(id) => write!(f, "a check-in with id {id:?} is already saved"),
+            SaveError::IdTaken(id) => write!(f, "a check-in with id \"{id}\" is already saved"),
             SaveError::KeepingNothing => f.write_str("the person chose to keep nothing on this device"),
             SaveError::NewerDataThere(key) => write!(f, "{key} holds a value from a newer version"),
         }
@@ -468,7 +468,7 @@ impl<S: Store> Repository<S> {
                 Ok(saved)
             } else {
                 Err(DecodeError::Corrupt(format!(
-                    "id {:?} under the key of {id:?}",
+                    "id \"{}\" under the key of \"{id}\"",
                     saved.id()
                 )))
             }
