@@ -21,6 +21,7 @@ use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
+use super::elements::p;
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
 use super::question::{question_screen, QuestionProps};
@@ -497,7 +498,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if !notices.is_empty() {
                 <div class="rc-notices" role="status" data-testid="storage-notice">
-                    { for notices.iter().map(|m| html! { <p>{ locale.text(*m) }</p> }) }
+                    { for notices.iter().map(|m| p(&locale.text(*m))) }
                     if full {
                         <button type="button" class="rc-button" onclick={on_export.reform(|_: MouseEvent| ())}>
                             { locale.text(Msg::HistoryExport) }

@@ -6,6 +6,7 @@ use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
+use super::elements::p;
 
 /// What [`crisis_panel`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +56,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                 { " " }
                 { emergency_link(locale, props.region) }
             </p>
-            <p>{ locale.text(Msg::CrisisIntro) }</p>
+            { p(&locale.text(Msg::CrisisIntro)) }
             <p class="rc-field">
                 <label for={select_id.clone()}>{ locale.text(Msg::CrisisRegionLabel) }</label>
                 <select id={select_id} class="rc-select" {onchange}>

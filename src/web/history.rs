@@ -10,6 +10,7 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
+use super::elements::{h3, li, p};
 use super::saving::format_date_time;
 use super::trend_chart::{trend_chart, TrendChartProps};
 
@@ -79,15 +80,15 @@ pub fn history_screen(props: &HistoryProps) -> Html {
         <section key="history" class="rc-screen rc-history" data-testid="history">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::HistoryTitle) }</h2>
             if props.history.is_empty() {
-                <p>{ locale.text(Msg::HistoryEmpty) }</p>
+                { p(&locale.text(Msg::HistoryEmpty)) }
             } else {
                 { since(locale, props.region, &props.history) }
                 <section class="rc-history-part">
-                    <h3>{ locale.text(Msg::HistoryTrendTitle) }</h3>
+                    { h3(&locale.text(Msg::HistoryTrendTitle)) }
                     { trend_chart(&TrendChartProps { locale, points: trend(&props.history), rows: shown, id_prefix: props.id_prefix.clone() }) }
                 </section>
                 <section class="rc-history-part">
-                    <h3>{ locale.text(Msg::HistoryListTitle) }</h3>
+                    { h3(&locale.text(Msg::HistoryListTitle)) }
                     <ul class="rc-history-list" data-testid="history-list">
                         { for props.history.iter().take(shown).map(|c| item(props, c)) }
                     </ul>
@@ -101,12 +102,12 @@ pub fn history_screen(props: &HistoryProps) -> Html {
             }
             if !props.report.is_empty() {
                 <div class="rc-report" role="status" data-testid="report">
-                    { for props.report.iter().map(|t| html! { <p>{ t.render(locale, props.region) }</p> }) }
+                    { for props.report.iter().map(|t| p(&t.render(locale, props.region))) }
                 </div>
             }
             <section class="rc-history-part">
-                <h3>{ locale.text(Msg::HistoryDataTitle) }</h3>
-                <p>{ locale.text(Msg::HistoryDataAbout) }</p>
+                { h3(&locale.text(Msg::HistoryDataTitle)) }
+                { p(&locale.text(Msg::HistoryDataAbout)) }
                 <div class="rc-nav">
                     if !props.history.is_empty() {
                         <button type="button" class="rc-button" data-testid="export" onclick={export}>
@@ -144,7 +145,7 @@ fn since(locale: Locale, region: Region, history: &[SavedCheckIn]) -> Html {
         let lines: Vec<Html> = changes
             .iter()
             .filter(|c| c.direction == direction)
-            .map(|c| html! { <li>{ c.text().render(locale, region) }</li> })
+            .map(|c| li(&c.text().render(locale, region)))
             .collect();
         if lines.is_empty() {
             Html::default()
@@ -154,9 +155,9 @@ fn since(locale: Locale, region: Region, history: &[SavedCheckIn]) -> Html {
     };
     html! {
         <section class="rc-history-part" data-testid="since">
-            <h3>{ locale.text(Msg::SinceTitle) }</h3>
+            { h3(&locale.text(Msg::SinceTitle)) }
             if changes.is_empty() {
-                <p>{ locale.text(Msg::SinceNothingChanged) }</p>
+                { p(&locale.text(Msg::SinceNothingChanged)) }
             } else {
                 { list(Direction::Better, Msg::SinceBetterTitle) }
                 { list(Direction::Harder, Msg::SinceHarderTitle) }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod contacts;
 pub mod crisis_panel;
+pub mod elements;
 pub mod header;
 pub mod history;
 pub mod local_store;

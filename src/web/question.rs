@@ -11,6 +11,7 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
+use super::elements::p;
 use super::progress::{progress_bar, ProgressProps};
 
 /// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
@@ -85,16 +86,16 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 </legend>
                 <div class="rc-hint" id={hint_id}>
                     if let Some(text) = question.hint {
-                        <p>{ locale.text(text) }</p>
+                        { p(&locale.text(text)) }
                     }
                     if let Some(text) = hint {
-                        <p>{ text }</p>
+                        { p(&text) }
                     }
                     if question.kind == QuestionKind::Multiple {
-                        <p>{ locale.text(Msg::CommonChooseAll) }</p>
+                        { p(&locale.text(Msg::CommonChooseAll)) }
                     }
                     if question.optional {
-                        <p>{ locale.text(Msg::CommonOptional) }</p>
+                        { p(&locale.text(Msg::CommonOptional)) }
                     }
                 </div>
                 if let Some(problem) = props.problem {

@@ -8,6 +8,8 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
+use super::elements::p;
+
 /// What [`review_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewProps {
@@ -43,7 +45,7 @@ pub fn review_screen(props: &ReviewProps) -> Html {
     html! {
         <section key="review" class="rc-screen rc-review" data-testid="review">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ReviewTitle) }</h2>
-            <p>{ locale.text(Msg::ReviewIntro) }</p>
+            { p(locale.text(Msg::ReviewIntro)) }
             if let Some(problem) = props.problem {
                 <p class="rc-problem" role="alert">{ locale.text(problem) }</p>
             }

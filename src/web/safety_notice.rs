@@ -11,6 +11,7 @@ use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyBlock;
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
+use super::elements::p;
 
 /// What [`safety_notices`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +49,7 @@ pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
                         } else {
                             <h3 class="rc-safety-title">{ title }</h3>
                         }
-                        { for block.lines.iter().map(|line| html! { <p>{ line.render(locale, props.region) }</p> }) }
+                        { for block.lines.iter().map(|line| p(&line.render(locale, props.region))) }
                     </div>
                 }
             }) }
