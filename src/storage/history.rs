@@ -279,11 +279,12 @@ pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeom
     let (width, height) = (size(width), size(height));
     let first = points.iter().map(|p| p.at).min().unwrap_or(0);
     let last = points.iter().map(|p| p.at).max().unwrap_or(0);
-    // i128: the span of two i64 dates can overflow an i64.
-    let span = (i128::from(last) - i128::from(first)) as f64;
+    // Distances between dates as u64 (`abs_diff`): exact even where they overflow an i64, and
+    // with no 128-bit arithmetic in the wasm. Every date is at or after `first`.
+    let span = last.abs_diff(first);
     let x_of = |at: i64| {
-        if span > 0.0 {
-            (i128::from(at) - i128::from(first)) as f64 / span * width
+        if span > 0 {
+            at.abs_diff(first) as f64 / span as f64 * width
         } else {
             width / 2.0
         }
@@ -330,12 +331,12 @@ pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeom
     let x_ticks = if dates.len() <= MAX_X_TICKS {
         dates
     } else {
-        let steps = (MAX_X_TICKS - 1) as i128;
+        // `first + span * i / steps`, rounded down, without overflowing: span * i / steps is
+        // (span / steps) * i + (span % steps) * i / steps exactly.
+        let steps = (MAX_X_TICKS - 1) as u64;
+        let (whole, rest) = (span / steps, span % steps);
         (0..=steps)
-            .map(|i| {
-                let at = i128::from(first) + (i128::from(last) - i128::from(first)) * i / steps;
-                i64::try_from(at).unwrap_or(last)
-            })
+            .map(|i| first.checked_add_unsigned(whole * i + rest * i / steps).unwrap_or(last))
             .collect()
     }
     .into_iter()
@@ -628,6 +629,31 @@ mod tests {
         ]);
         let chart = chart_points(&extreme, 100.0, 10.0);
         assert_eq!(chart.lines[0].segments, ["0.0,9.9 100.0,9.9"]);
+    }
+
+    #[test]
+    fn dates_spread_evenly_even_across_the_whole_i64_range() {
+        let at = |at: i64| TrendPoint {
+            at,
+            id: at.to_string(),
+            stressors: Some(1),
+            supports: None,
+            motivation: None,
+        };
+        let points: Vec<TrendPoint> = [i64::MIN, -7, 0, 1, 2, 3, 4, i64::MAX].into_iter().map(at).collect();
+        let chart = chart_points(&points, 100.0, 10.0);
+        // As 128-bit arithmetic gives them: first + (last - first) * i / 5, rounded down.
+        let expected: Vec<i64> = (0..=5i128)
+            .map(|i| (i128::from(i64::MIN) + (i128::from(i64::MAX) - i128::from(i64::MIN)) * i / 5) as i64)
+            .collect();
+        let ats: Vec<i64> = chart.x_ticks.iter().map(|t| t.at).collect();
+        assert_eq!(ats, expected);
+        let xs: Vec<f64> = chart.x_ticks.iter().map(|t| t.x).collect();
+        let expected_xs: Vec<f64> = expected
+            .iter()
+            .map(|&at| (i128::from(at) - i128::from(i64::MIN)) as f64 / (u64::MAX as f64) * 100.0)
+            .collect();
+        assert_eq!(xs, expected_xs);
     }
 
     #[test]
