@@ -57,10 +57,8 @@ pub fn mount_all() {
         return;
     };
     for index in 0..places.length() {
-        if let Some(element) = places
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        {
+        // `querySelectorAll` finds only elements: no type check needed (nor its JS glue).
+        if let Some(element) = places.item(index).map(|node| node.unchecked_into::<web_sys::Element>()) {
             // The handle lives as long as the page: nothing unmounts the page's own widgets.
             std::mem::forget(mount(element));
         }
