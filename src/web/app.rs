@@ -498,7 +498,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if !notices.is_empty() {
                 <div class="rc-notices" role="status" data-testid="storage-notice">
-                    { for notices.iter().map(|m| p(&locale.text(*m))) }
+                    { for notices.iter().map(|m| p(locale.text(*m))) }
                     if full {
                         <button type="button" class="rc-button" onclick={on_export.reform(|_: MouseEvent| ())}>
                             { locale.text(Msg::HistoryExport) }

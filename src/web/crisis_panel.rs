@@ -56,7 +56,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                 { " " }
                 { emergency_link(locale, props.region) }
             </p>
-            { p(&locale.text(Msg::CrisisIntro)) }
+            { p(locale.text(Msg::CrisisIntro)) }
             <p class="rc-field">
                 <label for={select_id.clone()}>{ locale.text(Msg::CrisisRegionLabel) }</label>
                 <select id={select_id} class="rc-select" {onchange}>

@@ -80,15 +80,15 @@ pub fn history_screen(props: &HistoryProps) -> Html {
         <section key="history" class="rc-screen rc-history" data-testid="history">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::HistoryTitle) }</h2>
             if props.history.is_empty() {
-                { p(&locale.text(Msg::HistoryEmpty)) }
+                { p(locale.text(Msg::HistoryEmpty)) }
             } else {
                 { since(locale, props.region, &props.history) }
                 <section class="rc-history-part">
-                    { h3(&locale.text(Msg::HistoryTrendTitle)) }
+                    { h3(locale.text(Msg::HistoryTrendTitle)) }
                     { trend_chart(&TrendChartProps { locale, points: trend(&props.history), rows: shown, id_prefix: props.id_prefix.clone() }) }
                 </section>
                 <section class="rc-history-part">
-                    { h3(&locale.text(Msg::HistoryListTitle)) }
+                    { h3(locale.text(Msg::HistoryListTitle)) }
                     <ul class="rc-history-list" data-testid="history-list">
                         { for props.history.iter().take(shown).map(|c| item(props, c)) }
                     </ul>
@@ -106,8 +106,8 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 </div>
             }
             <section class="rc-history-part">
-                { h3(&locale.text(Msg::HistoryDataTitle)) }
-                { p(&locale.text(Msg::HistoryDataAbout)) }
+                { h3(locale.text(Msg::HistoryDataTitle)) }
+                { p(locale.text(Msg::HistoryDataAbout)) }
                 <div class="rc-nav">
                     if !props.history.is_empty() {
                         <button type="button" class="rc-button" data-testid="export" onclick={export}>
@@ -155,9 +155,9 @@ fn since(locale: Locale, region: Region, history: &[SavedCheckIn]) -> Html {
     };
     html! {
         <section class="rc-history-part" data-testid="since">
-            { h3(&locale.text(Msg::SinceTitle)) }
+            { h3(locale.text(Msg::SinceTitle)) }
             if changes.is_empty() {
-                { p(&locale.text(Msg::SinceNothingChanged)) }
+                { p(locale.text(Msg::SinceNothingChanged)) }
             } else {
                 { list(Direction::Better, Msg::SinceBetterTitle) }
                 { list(Direction::Harder, Msg::SinceHarderTitle) }

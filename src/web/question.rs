@@ -86,16 +86,16 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 </legend>
                 <div class="rc-hint" id={hint_id}>
                     if let Some(text) = question.hint {
-                        { p(&locale.text(text)) }
+                        { p(locale.text(text)) }
                     }
                     if let Some(text) = hint {
                         { p(&text) }
                     }
                     if question.kind == QuestionKind::Multiple {
-                        { p(&locale.text(Msg::CommonChooseAll)) }
+                        { p(locale.text(Msg::CommonChooseAll)) }
                     }
                     if question.optional {
-                        { p(&locale.text(Msg::CommonOptional)) }
+                        { p(locale.text(Msg::CommonOptional)) }
                     }
                 </div>
                 if let Some(problem) = props.problem {

@@ -97,19 +97,19 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
         ResultPart::Band => band(locale, a),
         ResultPart::Strengths => html! {
             <section class="rc-result-part" data-part="strengths">
-                { h3(&locale.text(Msg::ResultStrengthsTitle)) }
+                { h3(locale.text(Msg::ResultStrengthsTitle)) }
                 if a.strengths.is_empty() {
-                    { p(&locale.text(Msg::ResultsNoStrengths)) }
+                    { p(locale.text(Msg::ResultsNoStrengths)) }
                 } else {
                     <ul class="rc-strengths">
-                        { for a.strengths.iter().map(|s| li(&locale.text(s.text))) }
+                        { for a.strengths.iter().map(|s| li(locale.text(s.text))) }
                     </ul>
                 }
             </section>
         },
         ResultPart::Domains => html! {
             <section class="rc-result-part" data-part="domains">
-                { h3(&locale.text(Msg::ResultsDomainsHeading)) }
+                { h3(locale.text(Msg::ResultsDomainsHeading)) }
                 { for [DomainKind::Stressors, DomainKind::Supports, DomainKind::Motivation]
                     .into_iter()
                     .map(|kind| domain(locale, kind, domain_score(a, kind))) }
@@ -117,9 +117,9 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
         },
         ResultPart::NextSteps => html! {
             <section class="rc-result-part" data-part="next-steps">
-                { h3(&locale.text(Msg::ResultStepsTitle)) }
+                { h3(locale.text(Msg::ResultStepsTitle)) }
                 <ul class="rc-steps">
-                    { for a.next_steps.iter().map(|step| li(&locale.text(step.text))) }
+                    { for a.next_steps.iter().map(|step| li(locale.text(step.text))) }
                 </ul>
             </section>
         },
@@ -127,7 +127,7 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
         ResultPart::Groups => groups(locale, props.region, &a.groups),
         ResultPart::About => html! {
             <section class="rc-result-part rc-about" data-part="about">
-                { for a.about().into_iter().map(|msg| p(&locale.text(msg))) }
+                { for a.about().into_iter().map(|msg| p(locale.text(msg))) }
             </section>
         },
     }
@@ -144,18 +144,18 @@ fn domain_score(a: &Assessment, kind: DomainKind) -> Option<&DomainScore> {
 fn band(locale: Locale, a: &Assessment) -> Html {
     html! {
         <section class="rc-result-part rc-band" data-part="band">
-            { h3(&locale.text(Msg::ResultsBandHeading)) }
+            { h3(locale.text(Msg::ResultsBandHeading)) }
             if let Some(band) = a.band {
                 <p class="rc-band-name" data-band={band.as_str()}>{ locale.text(band.name()) }</p>
-                { p(&locale.text(band.meaning())) }
+                { p(locale.text(band.meaning())) }
                 if !a.warning_signs.is_empty() {
                     <h4>{ locale.text(Msg::ResultWarningSignsTitle) }</h4>
                     <ul>
-                        { for a.warning_signs.iter().map(|sign| li(&locale.text(sign.text()))) }
+                        { for a.warning_signs.iter().map(|sign| li(locale.text(sign.text()))) }
                     </ul>
                 }
             } else {
-                { p(&locale.text(Msg::BandNotEnough)) }
+                { p(locale.text(Msg::BandNotEnough)) }
             }
         </section>
     }
@@ -169,7 +169,7 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
         return html! {
             <div class="rc-domain" data-domain={kind.as_str()}>
                 <h4 class="rc-domain-name">{ name }</h4>
-                { p(&locale.text(Msg::ResultsNoScore)) }
+                { p(locale.text(Msg::ResultsNoScore)) }
             </div>
         };
     };
@@ -196,7 +196,7 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
             } else {
                 <p class="rc-domain-drivers-title">{ locale.text(Msg::ResultsDriversHeading) }</p>
                 <ul class="rc-drivers">
-                    { for score.drivers.iter().take(DRIVERS_SHOWN).map(|d| li(&locale.text(d.text))) }
+                    { for score.drivers.iter().take(DRIVERS_SHOWN).map(|d| li(locale.text(d.text))) }
                 </ul>
             }
         </div>
@@ -206,12 +206,12 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
 fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html {
     html! {
         <section class="rc-result-part" data-part="professional" data-first={help.first.to_string()}>
-            { h3(&locale.text(Msg::ProTitle)) }
+            { h3(locale.text(Msg::ProTitle)) }
             if help.first {
                 <p class="rc-emphasis">{ locale.text(Msg::ProFirst) }</p>
             }
             { p(&locale.format(Msg::ResultsWhen, &[("urgency", locale.text(help.urgency.text()))])) }
-            { for help.reasons.iter().map(|r| p(&locale.text(*r))) }
+            { for help.reasons.iter().map(|r| p(locale.text(*r))) }
             <ul class="rc-pro-kinds">
                 { for help.kinds.iter().map(|kind| html! {
                     <li>
@@ -220,8 +220,8 @@ fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html
                     </li>
                 }) }
             </ul>
-            { p(&locale.text(help.crisis_note)) }
-            { p(&locale.text(Msg::ProFind)) }
+            { p(locale.text(help.crisis_note)) }
+            { p(locale.text(Msg::ProFind)) }
             { contact_list(&ContactListProps { locale, region, which: Which::Help, heading_level: 4 }) }
         </section>
     }
@@ -230,17 +230,17 @@ fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html
 fn groups(locale: Locale, region: Region, groups: &[GroupRecommendation]) -> Html {
     html! {
         <section class="rc-result-part" data-part="groups">
-            { h3(&locale.text(Msg::GroupsTitle)) }
-            { p(&locale.text(GROUPS_NOTE)) }
+            { h3(locale.text(Msg::GroupsTitle)) }
+            { p(locale.text(GROUPS_NOTE)) }
             <ol class="rc-groups">
                 { for groups.iter().map(|g| html! {
                     <li class="rc-group" data-group={g.group.as_str()}>
                         <h4 class="rc-group-name">{ locale.text(g.group.name()) }</h4>
                         <p class="rc-group-fit">{ locale.text(g.fit.text()) }</p>
-                        { p(&locale.text(g.group.about())) }
+                        { p(locale.text(g.group.about())) }
                         if !g.reasons.is_empty() {
                             <ul class="rc-reasons">
-                                { for g.reasons.iter().map(|r| li(&locale.text(*r))) }
+                                { for g.reasons.iter().map(|r| li(locale.text(*r))) }
                             </ul>
                         }
                         { examples(locale, region, g) }
@@ -282,7 +282,7 @@ fn a_lists_crisis_lines(assessment: &Assessment) -> bool {
 fn crisis_lines(locale: Locale, region: Region, with_list: bool) -> Html {
     html! {
         <section class="rc-result-part rc-result-crisis" data-part="crisis">
-            { h3(&locale.text(Msg::ResultsCrisisHeading)) }
+            { h3(locale.text(Msg::ResultsCrisisHeading)) }
             <p>{ emergency_link(locale, region) }</p>
             if with_list {
                 { contact_list(&ContactListProps { locale, region, which: Which::Crisis, heading_level: 4 }) }

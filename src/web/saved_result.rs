@@ -63,11 +63,11 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
                         <p class="rc-note">{ locale.text(note) }</p>
                     }
                     <section class="rc-result-part" data-part="band">
-                        { h3(&locale.text(Msg::ResultsBandHeading)) }
+                        { h3(locale.text(Msg::ResultsBandHeading)) }
                         <p class="rc-band-name">{ locale.text(checkin.band().map_or(Msg::HistoryNoBand, |b| b.name())) }</p>
                     </section>
                     <section class="rc-result-part" data-part="domains">
-                        { h3(&locale.text(Msg::ResultsDomainsHeading)) }
+                        { h3(locale.text(Msg::ResultsDomainsHeading)) }
                         <ul>
                             { for DOMAINS.iter().map(|d| {
                                 let value = scores.get(*d).map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
@@ -97,7 +97,7 @@ fn actions(props: &SavedResultProps) -> Html {
         let no = props.on_action.reform(|_: MouseEvent| Action::Cancel);
         html! {
             <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>
-                { p(&locale.text(Msg::HistoryDeleteConfirm)) }
+                { p(locale.text(Msg::HistoryDeleteConfirm)) }
                 <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
                     { locale.text(Msg::HistoryYesDelete) }
                 </button>
