@@ -141,9 +141,9 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             .map(|option| {
                 let checked = matches!(answer, Some(Answer::Choice(id)) if id == option.id);
                 let choose = Action::Choose(Answer::Choice(option.id.to_owned()));
-                radio(
+                choice(
                     props,
-                    &name,
+                    Some(&name),
                     &format!("{base}-{}", option.id),
                     locale.text(option.text),
                     checked,
@@ -157,8 +157,9 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             .map(|option| {
                 let checked = matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id));
                 let toggle = Action::Toggle(option.id.to_owned());
-                checkbox(
+                choice(
                     props,
+                    None,
                     &format!("{base}-{}", option.id),
                     locale.text(option.text),
                     checked,
@@ -171,7 +172,7 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
-                    radio(props, &name, &format!("{base}-{value}"), &value.to_string(), checked, choose)
+                    choice(props, Some(&name), &format!("{base}-{value}"), &value.to_string(), checked, choose)
                 }) }
             </div>
         },
@@ -186,11 +187,11 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             Action::Choose(Answer::PreferNotToSay)
         };
         let label = locale.text(Msg::CommonPreferNotToSay);
-        html! { <div class="rc-option-apart">{ checkbox(props, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, None, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
     } else {
         let label = locale.text(Msg::CommonPreferNotToSay);
         let action = Action::Choose(Answer::PreferNotToSay);
-        html! { <div class="rc-option-apart">{ radio(props, &name, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, Some(&name), &format!("{base}-pnts"), label, prefer_not, action) }</div> }
     };
 
     html! {
@@ -201,21 +202,14 @@ fn options(props: &QuestionProps, base: &str) -> Html {
     }
 }
 
-fn radio(props: &QuestionProps, name: &str, id: &str, label: &str, checked: bool, action: Action) -> Html {
+/// One option: a radio button of the group `name`, or a checkbox where there is no group. One
+/// function for both, so the wasm has one copy of the option's markup and its change handler.
+fn choice(props: &QuestionProps, group: Option<&str>, id: &str, label: &str, checked: bool, action: Action) -> Html {
     let onchange = props.on_action.reform(move |_: Event| action.clone());
+    let kind = if group.is_some() { "radio" } else { "checkbox" };
     html! {
         <label class="rc-option" for={id.to_owned()}>
-            <input type="radio" id={id.to_owned()} name={name.to_owned()} {checked} {onchange} />
-            <span class="rc-option-label">{ label.to_owned() }</span>
-        </label>
-    }
-}
-
-fn checkbox(props: &QuestionProps, id: &str, label: &str, checked: bool, action: Action) -> Html {
-    let onchange = props.on_action.reform(move |_: Event| action.clone());
-    html! {
-        <label class="rc-option" for={id.to_owned()}>
-            <input type="checkbox" id={id.to_owned()} {checked} {onchange} />
+            <input type={kind} id={id.to_owned()} name={group.map(str::to_owned)} {checked} {onchange} />
             <span class="rc-option-label">{ label.to_owned() }</span>
         </label>
     }
