@@ -46,34 +46,51 @@ pub struct AppProps {
     pub namespace: Namespace,
 }
 
-/// The check-in's state in Yew's reducer.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FlowState(pub Flow);
-
-impl Reducible for FlowState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut flow = self.0.clone();
-        flow.apply(action);
-        Rc::new(FlowState(flow))
-    }
+/// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
+/// ([`Shell`]), each behind its own `Rc` so that changing one does not copy the other. One
+/// reducer for both: each reducer hook is its own copy of Yew's hook code in the wasm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The check-in.
+    pub flow: Rc<Flow>,
+    /// The crisis panel, the region, notices, the import report, "keep nothing".
+    pub shell: Rc<Shell>,
 }
 
-/// The widget's state around the check-in in Yew's reducer.
+/// A change to [`AppState`]: a move in the check-in or a change around it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ShellState(pub Shell);
+pub enum AppAction {
+    /// Applied with [`Flow::apply`].
+    Flow(Action),
+    /// Applied with [`Shell::apply`].
+    Shell(ShellAction),
+}
 
-impl Reducible for ShellState {
-    type Action = ShellAction;
+impl Reducible for AppState {
+    type Action = AppAction;
 
-    fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
-        let mut shell = self.0.clone();
-        if shell.apply(action) {
-            Rc::new(ShellState(shell))
-        } else {
-            // Unchanged: the same state, so the widget is not drawn again.
-            self
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        match action {
+            AppAction::Flow(action) => {
+                let mut flow = Flow::clone(&self.flow);
+                flow.apply(action);
+                Rc::new(AppState {
+                    flow: Rc::new(flow),
+                    shell: self.shell.clone(),
+                })
+            }
+            AppAction::Shell(action) => {
+                let mut shell = Shell::clone(&self.shell);
+                if shell.apply(action) {
+                    Rc::new(AppState {
+                        flow: self.flow.clone(),
+                        shell: Rc::new(shell),
+                    })
+                } else {
+                    // Unchanged: the same state, so the widget is not drawn again.
+                    self
+                }
+            }
         }
     }
 }
@@ -82,10 +99,21 @@ impl Reducible for ShellState {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let locale = props.locale;
-    let flow = use_reducer(FlowState::default);
-    let shell = {
+    let app = {
         let region = props.region;
-        use_reducer(move || ShellState(Shell::new(region)))
+        use_reducer(move || AppState {
+            flow: Rc::new(Flow::new()),
+            shell: Rc::new(Shell::new(region)),
+        })
+    };
+    // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
+    let dispatch = {
+        let app = app.dispatcher();
+        Callback::from(move |action: Action| app.dispatch(AppAction::Flow(action)))
+    };
+    let change_shell = {
+        let app = app.dispatcher();
+        Callback::from(move |action: ShellAction| app.dispatch(AppAction::Shell(action)))
     };
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
@@ -100,7 +128,7 @@ pub fn app(props: &AppProps) -> Html {
     // partner's page as it loads.
     {
         let screen_heading = screen_heading.clone();
-        use_effect_with(flow.0.screen_visit, move |visit| {
+        use_effect_with(app.flow.screen_visit, move |visit| {
             if *visit > 0 {
                 if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
                     heading.focus().ok();
@@ -113,7 +141,7 @@ pub fn app(props: &AppProps) -> Html {
     // there.
     {
         let help_heading = help_heading.clone();
-        use_effect_with(shell.0.help_open, move |open| {
+        use_effect_with(app.shell.help_open, move |open| {
             if *open {
                 if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
                     heading.focus().ok();
@@ -123,17 +151,17 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let notify = {
-        let shell = shell.dispatcher();
-        Callback::from(move |msgs: Vec<Msg>| shell.dispatch(ShellAction::Notify(msgs)))
+        let shell = change_shell.clone();
+        Callback::from(move |msgs: Vec<Msg>| shell.emit(ShellAction::Notify(msgs)))
     };
 
     // On mount: what storage holds (the choices, a check-in left unfinished), and a listener
     // for other tabs' changes, removed again when the widget goes.
     {
         let saving = saving.clone();
-        let dispatcher = flow.dispatcher();
+        let dispatcher = dispatch.clone();
         let notify = notify.clone();
-        let shell = shell.dispatcher();
+        let shell = change_shell.clone();
         use_effect_with((), move |_| {
             let mut found = Vec::new();
             if !saving.keeps_data() {
@@ -142,7 +170,7 @@ pub fn app(props: &AppProps) -> Html {
             saving.with(|repo| {
                 match repo.settings() {
                     Ok(settings) => {
-                        shell.dispatch(ShellAction::KeepNothing(settings.value.keep_nothing));
+                        shell.emit(ShellAction::KeepNothing(settings.value.keep_nothing));
                         found.extend(settings.messages());
                     }
                     Err(error) => found.push(error.message()),
@@ -151,7 +179,7 @@ pub fn app(props: &AppProps) -> Html {
                     Ok(draft) => {
                         found.extend(draft.messages());
                         if let Some(session) = draft.value {
-                            dispatcher.dispatch(Action::DraftFound(session));
+                            dispatcher.emit(Action::DraftFound(session));
                         }
                     }
                     Err(error) => found.push(error.message()),
@@ -179,10 +207,10 @@ pub fn app(props: &AppProps) -> Html {
     {
         let saving = saving.clone();
         let notify = notify.clone();
-        let keep = !shell.0.keep_nothing;
-        let in_progress = matches!(flow.0.screen, Screen::Question | Screen::Review);
+        let keep = !app.shell.keep_nothing;
+        let in_progress = matches!(app.flow.screen, Screen::Question | Screen::Review);
         use_effect_with(
-            (flow.0.session.clone(), in_progress, keep),
+            (app.flow.session.clone(), in_progress, keep),
             move |(session, in_progress, keep)| {
                 if *in_progress && *keep && !session.answers().is_empty() {
                     if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
@@ -200,9 +228,9 @@ pub fn app(props: &AppProps) -> Html {
     {
         let saving = saving.clone();
         let notify = notify.clone();
-        let keep = !shell.0.keep_nothing;
-        let result = flow.0.result.clone();
-        use_effect_with(flow.0.finished, move |_| {
+        let keep = !app.shell.keep_nothing;
+        let result = app.flow.result.clone();
+        use_effect_with(app.flow.finished, move |_| {
             if let Some(completed) = result {
                 let mut problems = Vec::new();
                 let saved = if keep {
@@ -225,10 +253,6 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let dispatch = {
-        let flow = flow.dispatcher();
-        Callback::from(move |action: Action| flow.dispatch(action))
-    };
     let on_action = {
         let dispatch = dispatch.clone();
         let saving = saving.clone();
@@ -247,9 +271,9 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
         let notify = notify.clone();
-        let shell = shell.dispatcher();
+        let shell = change_shell.clone();
         Callback::from(move |()| {
-            shell.dispatch(ShellAction::Report(Vec::new()));
+            shell.emit(ShellAction::Report(Vec::new()));
             match saving.with(|repo| repo.history()) {
                 Ok(history) => {
                     notify.emit(history.messages());
@@ -263,7 +287,7 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
         let notify = notify.clone();
-        let shell = shell.clone();
+        let app = app.clone();
         Callback::from(move |what: Confirm| {
             let done: Result<(), Msg> = saving.with(|repo| match &what {
                 Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
@@ -271,7 +295,7 @@ pub fn app(props: &AppProps) -> Html {
                 // nothing still wants that afterwards, so the choice is written again.
                 Confirm::DeleteEverything => {
                     repo.delete_everything().map_err(|e| e.message())?;
-                    if shell.0.keep_nothing {
+                    if app.shell.keep_nothing {
                         repo.set_keep_nothing(true).map_err(|e| e.message())?;
                     }
                     Ok(())
@@ -302,11 +326,11 @@ pub fn app(props: &AppProps) -> Html {
     let on_import = {
         let saving = saving.clone();
         let dispatch = dispatch.clone();
-        let shell = shell.dispatcher();
+        let shell = change_shell.clone();
         Callback::from(move |file: web_sys::File| {
             // A file over the limit is refused before it is read: reading 50 MB would hang.
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                shell.dispatch(ShellAction::Report(vec![Text::new(
+                shell.emit(ShellAction::Report(vec![Text::new(
                     ImportError::TooBig {
                         bytes: file.size() as usize,
                     }
@@ -320,15 +344,15 @@ pub fn app(props: &AppProps) -> Html {
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    shell.dispatch(ShellAction::Report(vec![Text::new(
+                    shell.emit(ShellAction::Report(vec![Text::new(
                         ImportError::Corrupt(String::from("unreadable file")).message(),
                     )]));
                     return;
                 };
                 let outcome = saving.with(|repo| repo.import(&text));
                 match outcome {
-                    Ok(done) => shell.dispatch(ShellAction::Report(done.messages())),
-                    Err(error) => shell.dispatch(ShellAction::Report(vec![Text::new(error.message())])),
+                    Ok(done) => shell.emit(ShellAction::Report(done.messages())),
+                    Err(error) => shell.emit(ShellAction::Report(vec![Text::new(error.message())])),
                 }
                 if let Ok(history) = saving.with(|repo| repo.history()) {
                     dispatch.emit(Action::HistoryChanged(history.value));
@@ -339,12 +363,12 @@ pub fn app(props: &AppProps) -> Html {
     let on_keep_nothing = {
         let saving = saving.clone();
         let notify = notify.clone();
-        let shell = shell.dispatcher();
+        let shell = change_shell.clone();
         let dispatch = dispatch.clone();
         Callback::from(
             move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
                 Ok(()) => {
-                    shell.dispatch(ShellAction::KeepNothing(choice));
+                    shell.emit(ShellAction::KeepNothing(choice));
                     // The repository dropped the stored draft; stop offering it here too.
                     if choice {
                         dispatch.emit(Action::ForgetDraft);
@@ -355,32 +379,32 @@ pub fn app(props: &AppProps) -> Html {
         )
     };
     let toggle_help = {
-        let shell = shell.dispatcher();
-        Callback::from(move |_| shell.dispatch(ShellAction::ToggleHelp))
+        let shell = change_shell.clone();
+        Callback::from(move |_| shell.emit(ShellAction::ToggleHelp))
     };
     let close_help = {
-        let shell = shell.dispatcher();
+        let shell = change_shell.clone();
         let help_toggle = help_toggle.clone();
         Callback::from(move |_| {
-            shell.dispatch(ShellAction::CloseHelp);
+            shell.emit(ShellAction::CloseHelp);
             if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }
         })
     };
     let choose_region = {
-        let shell = shell.dispatcher();
-        Callback::from(move |r: Region| shell.dispatch(ShellAction::ChooseRegion(r)))
+        let shell = change_shell.clone();
+        Callback::from(move |r: Region| shell.emit(ShellAction::ChooseRegion(r)))
     };
 
-    let state = &flow.0;
+    let state = &*app.flow;
     let Shell {
         help_open,
         region,
         ref notices,
         ref report,
         keep_nothing,
-    } = shell.0;
+    } = *app.shell;
     let heading = screen_heading.clone();
     let body = match state.screen {
         Screen::Welcome => welcome(&WelcomeProps {
@@ -517,10 +541,7 @@ pub fn app(props: &AppProps) -> Html {
 /// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
 /// imported elsewhere shows up here too. Each check-in has its own key, so neither tab's
 /// writes overwrite the other's.
-fn storage_listener(
-    saving: Rc<SavingHandle>,
-    dispatcher: UseReducerDispatcher<FlowState>,
-) -> Closure<dyn Fn(web_sys::StorageEvent)> {
+fn storage_listener(saving: Rc<SavingHandle>, dispatcher: Callback<Action>) -> Closure<dyn Fn(web_sys::StorageEvent)> {
     Closure::new(move |event: web_sys::StorageEvent| {
         let changed = match event.key() {
             // `localStorage.clear()` elsewhere: everything may have changed.
@@ -529,7 +550,7 @@ fn storage_listener(
         };
         if changed {
             if let Ok(history) = saving.with(|repo| repo.history()) {
-                dispatcher.dispatch(Action::HistoryChanged(history.value));
+                dispatcher.emit(Action::HistoryChanged(history.value));
             }
         }
     })
