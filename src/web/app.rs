@@ -21,7 +21,7 @@ use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
-use super::elements::p;
+use super::elements::{click, p};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
 use super::question::{question_screen, QuestionProps};
@@ -411,8 +411,7 @@ pub fn app(props: &AppProps) -> Html {
             locale,
             heading,
             draft: state.draft.is_some(),
-            on_start: on_action.reform(|()| Action::Start),
-            on_resume: on_action.reform(|()| Action::Resume),
+            on_action: on_action.clone(),
             on_history: open_history.clone(),
         }),
         Screen::Question => match state.question() {
@@ -444,8 +443,8 @@ pub fn app(props: &AppProps) -> Html {
         }),
         Screen::Result => match &state.result {
             Some(done) => {
-                let history = open_history.reform(|_: MouseEvent| ());
-                let start_over = on_action.reform(|_: MouseEvent| Action::StartOver);
+                let history = click(&open_history, ());
+                let start_over = click(&on_action, Action::StartOver);
                 let actions = html! {
                     <>
                         <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
@@ -524,7 +523,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="rc-notices" role="status" data-testid="storage-notice">
                     { for notices.iter().map(|m| p(locale.text(*m))) }
                     if full {
-                        <button type="button" class="rc-button" onclick={on_export.reform(|_: MouseEvent| ())}>
+                        <button type="button" class="rc-button" onclick={click(&on_export, ())}>
                             { locale.text(Msg::HistoryExport) }
                         </button>
                     }

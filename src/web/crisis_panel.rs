@@ -6,7 +6,7 @@ use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::p;
+use super::elements::{click, p};
 
 /// What [`crisis_panel`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +46,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
             on_region.emit(region);
         }
     });
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_close = click(&props.on_close, ());
 
     html! {
         <section class="rc-help" id={props.id.clone()} aria-labelledby={heading_id.clone()} data-testid="crisis-panel">

@@ -4,6 +4,8 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
+use super::elements::click;
+
 /// What [`header`] shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeaderProps {
@@ -24,7 +26,7 @@ pub struct HeaderProps {
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn header(props: &HeaderProps) -> Html {
     let locale = props.locale;
-    let onclick = props.on_toggle_help.reform(|_: MouseEvent| ());
+    let onclick = click(&props.on_toggle_help, ());
     let label = if props.help_open {
         Msg::HeaderHelpClose
     } else {

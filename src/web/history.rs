@@ -10,7 +10,7 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
-use super::elements::{h3, li, p};
+use super::elements::{click, h3, li, p};
 use super::saving::format_date_time;
 use super::trend_chart::{trend_chart, TrendChartProps};
 
@@ -57,8 +57,8 @@ pub fn history_screen(props: &HistoryProps) -> Html {
         HISTORY_SHOWN.min(props.history.len())
     };
     let locale = props.locale;
-    let leave = props.on_action.reform(|_: MouseEvent| Action::Leave);
-    let export = props.on_export.reform(|_: MouseEvent| ());
+    let leave = click(&props.on_action, Action::Leave);
+    let export = click(&props.on_export, ());
     let on_import = props.on_import.clone();
     let import = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
@@ -94,7 +94,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     </ul>
                     if shown < props.history.len() {
                         <button type="button" class="rc-button rc-button-quiet" data-testid="show-all"
-                            onclick={props.on_action.reform(|_: MouseEvent| Action::ShowAllHistory)}>
+                            onclick={click(&props.on_action, Action::ShowAllHistory)}>
                             { locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())]) }
                         </button>
                     }
@@ -171,7 +171,7 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
     let date = format_date_time(locale, checkin.at());
     let band = checkin.band().map_or(Msg::HistoryNoBand, |b| b.name());
     let id = checkin.id().to_owned();
-    let open = props.on_action.reform(move |_: MouseEvent| Action::Open(id.clone()));
+    let open = click(&props.on_action, Action::Open(id));
     html! {
         <li class="rc-history-item" data-id={checkin.id().to_owned()}>
             <span class="rc-history-date">{ date.clone() }</span>
@@ -187,8 +187,8 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
 fn delete_everything(props: &HistoryProps) -> Html {
     let locale = props.locale;
     if props.confirm == Some(Confirm::DeleteEverything) {
-        let yes = props.on_delete.reform(|_: MouseEvent| Confirm::DeleteEverything);
-        let no = props.on_action.reform(|_: MouseEvent| Action::Cancel);
+        let yes = click(&props.on_delete, Confirm::DeleteEverything);
+        let no = click(&props.on_action, Action::Cancel);
         html! {
             <div class="rc-confirm" role="alertdialog" aria-labelledby={format!("{}-confirm-all", props.id_prefix)}>
                 <p id={format!("{}-confirm-all", props.id_prefix)}>{ locale.text(Msg::StorageDeleteAllConfirm) }</p>
@@ -203,9 +203,7 @@ fn delete_everything(props: &HistoryProps) -> Html {
             </div>
         }
     } else {
-        let ask = props
-            .on_action
-            .reform(|_: MouseEvent| Action::Ask(Confirm::DeleteEverything));
+        let ask = click(&props.on_action, Action::Ask(Confirm::DeleteEverything));
         html! {
             <button type="button" class="rc-button rc-button-quiet" data-testid="delete-all" onclick={ask}>
                 { locale.text(Msg::HistoryDeleteAll) }

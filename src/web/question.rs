@@ -11,7 +11,7 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::elements::p;
+use super::elements::{click, p};
 use super::progress::{progress_bar, ProgressProps};
 
 /// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
@@ -61,8 +61,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         event.prevent_default();
         Action::Next
     });
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let skip = props.on_action.reform(|_: MouseEvent| Action::Skip);
+    let back = click(&props.on_action, Action::Back);
+    let skip = click(&props.on_action, Action::Skip);
 
     let hint = match question.kind {
         QuestionKind::Scale {

@@ -11,7 +11,7 @@ use crate::recommend::{GroupRecommendation, ProfessionalHelp, GROUPS_NOTE};
 use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{h3, li, p};
+use super::elements::{click, h3, li, p};
 use super::print::print_widget;
 use super::safety_notice::{safety_notices, SafetyNoticesProps};
 
@@ -48,7 +48,7 @@ pub struct ResultsProps {
 /// builds it afresh, as the component was.
 pub fn results_screen(props: &ResultsProps) -> Html {
     let locale = props.locale;
-    let start_over = props.on_action.reform(|_: MouseEvent| Action::StartOver);
+    let start_over = click(&props.on_action, Action::StartOver);
     let print = {
         let heading = props.heading.clone();
         Callback::from(move |_: MouseEvent| {

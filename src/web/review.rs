@@ -8,7 +8,7 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-use super::elements::p;
+use super::elements::{click, p};
 
 /// What [`review_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,8 +30,8 @@ pub struct ReviewProps {
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn review_screen(props: &ReviewProps) -> Html {
     let locale = props.locale;
-    let finish = props.on_action.reform(|_: MouseEvent| Action::Finish);
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let finish = click(&props.on_action, Action::Finish);
+    let back = click(&props.on_action, Action::Back);
 
     let mut sections: Vec<(Option<Msg>, Vec<&ReviewItem>)> = Vec::new();
     for item in &props.items {
@@ -75,7 +75,7 @@ fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
     let locale = props.locale;
     let question = item.question;
     let id = question.id.to_owned();
-    let change = props.on_action.reform(move |_: MouseEvent| Action::Change(id.clone()));
+    let change = click(&props.on_action, Action::Change(id));
     let question_text = locale.text(question.text);
     html! {
         <div class="rc-review-row" data-question={question.id}>

@@ -9,7 +9,7 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
-use super::elements::{h3, li, p};
+use super::elements::{click, h3, li, p};
 use super::results::{results_screen, ResultsProps};
 use super::saving::format_date_time;
 
@@ -85,16 +85,11 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
 fn actions(props: &SavedResultProps) -> Html {
     let locale = props.locale;
     let id = props.checkin.id().to_owned();
-    let leave = props.on_action.reform(|_: MouseEvent| Action::Leave);
+    let leave = click(&props.on_action, Action::Leave);
     let asking = props.confirm == Some(Confirm::DeleteOne(id.clone()));
     if asking {
-        let yes = {
-            let id = id.clone();
-            props
-                .on_delete
-                .reform(move |_: MouseEvent| Confirm::DeleteOne(id.clone()))
-        };
-        let no = props.on_action.reform(|_: MouseEvent| Action::Cancel);
+        let yes = click(&props.on_delete, Confirm::DeleteOne(id));
+        let no = click(&props.on_action, Action::Cancel);
         html! {
             <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>
                 { p(locale.text(Msg::HistoryDeleteConfirm)) }
@@ -107,9 +102,7 @@ fn actions(props: &SavedResultProps) -> Html {
             </div>
         }
     } else {
-        let ask = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Ask(Confirm::DeleteOne(id.clone())));
+        let ask = click(&props.on_action, Action::Ask(Confirm::DeleteOne(id)));
         html! {
             <>
                 <button type="button" class="rc-button rc-button-quiet" data-testid="delete-one" onclick={ask}>

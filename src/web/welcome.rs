@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
+
+use super::elements::click;
 
 /// What [`welcome`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,10 +17,9 @@ pub struct WelcomeProps {
     pub heading: NodeRef,
     /// Whether a check-in was left unfinished: offer to continue it.
     pub draft: bool,
-    /// Pressed "Start the check-in" (or "Start over").
-    pub on_start: Callback<()>,
-    /// Pressed "Continue where you left off".
-    pub on_resume: Callback<()>,
+    /// Pressed "Start the check-in" or "Start over" ([`Action::Start`]), or "Continue where
+    /// you left off" ([`Action::Resume`]).
+    pub on_action: Callback<Action>,
     /// Pressed "My check-ins".
     pub on_history: Callback<()>,
 }
@@ -27,9 +29,9 @@ pub struct WelcomeProps {
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn welcome(props: &WelcomeProps) -> Html {
     let locale = props.locale;
-    let start = props.on_start.reform(|_: MouseEvent| ());
-    let resume = props.on_resume.reform(|_: MouseEvent| ());
-    let history = props.on_history.reform(|_: MouseEvent| ());
+    let start = click(&props.on_action, Action::Start);
+    let resume = click(&props.on_action, Action::Resume);
+    let history = click(&props.on_history, ());
     html! {
         <section key="welcome" class="rc-screen rc-welcome">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
