@@ -13,6 +13,7 @@
 //! |---|---|
 //! | [`i18n`] | translation catalogs (`content/locales/*.toml`) as the [`i18n::Msg`] enum and [`i18n::Locale`] |
 //! | [`help`] | crisis and help contacts by region (`content/help-contacts.toml`) |
+//! | [`embed`] | the embed options a partner page sets (attributes, resources JSON), read and checked; warnings for the console |
 //! | [`questionnaire`] | the check-in's questions, branching and points (`content/questionnaire.toml`), and their validator |
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
 //! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
@@ -35,6 +36,7 @@
 //! - Components take data and `Callback<T>` props; state changes go through the app's reducer.
 
 pub mod answers;
+pub mod embed;
 pub mod flow;
 pub mod help;
 pub mod i18n;
