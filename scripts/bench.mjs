@@ -4,7 +4,12 @@
 // Cold load: a fresh browser context (empty cache, no storage) per run; the time is measured in
 // the page, from navigation start (performance.timeOrigin) to the moment the Start button is in
 // the DOM, laid out (visible) and enabled (focusable), seen by a MutationObserver installed
-// before any page script runs. `_frame` figures add the wait for the next animation frame.
+// before any page script runs (on the document, and on the widget's shadow root as soon as it is
+// attached). `_frame` figures add the wait for the next animation frame.
+//
+// The widget is in the open shadow root of <recovery-checkin>: code run in the page reaches it
+// through `shadowRoot`, and a click listener on window sees the element inside through
+// `composedPath()` (the event's target there is the <recovery-checkin> element).
 //
 // Next: over BENCH_NEXT_PRESSES presses of Next (50 unless set), each after answering the
 // question, the time in the page from the click on Next (a capture listener on window, before
@@ -24,17 +29,17 @@
 // valid and is read, sorted and drawn as a person's would be. "Back to the start" between runs.
 // `saved_checkin_bytes_*`: the UTF-8 bytes of key plus value of those two saved check-ins.
 // `wasm_memory_bytes`: the WebAssembly instance's `memory.buffer.byteLength` after the runs, read
-// from the exports Trunk's loader hands to its `TrunkApplicationStarted` event (`detail.wasm`,
-// the wasm-bindgen exports, whose `memory` is the instance's memory), or, should a loader not
-// send it, from the instance caught by wrapping `WebAssembly.instantiate*` before any page script.
+// from the instance caught by wrapping `WebAssembly.instantiate*` before any page script (or from
+// the exports Trunk's own loader hands to its `TrunkApplicationStarted` event, where a page
+// uses that loader; the widget's loader does not).
 import { chromium } from "playwright-core";
 import { chromiumArgs } from "../tests/e2e/chromium.mjs";
 import { startServer } from "./serve.mjs";
 import { measure, printSizes } from "./size.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const START = "[data-recovery-checkin] [data-testid=start]";
-const WIDGET = "[data-recovery-checkin]";
+const START = "recovery-checkin [data-testid=start]";
+const WIDGET = "recovery-checkin";
 const NEXT_PRESSES = Number(process.env.BENCH_NEXT_PRESSES ?? 50);
 const RESULT_RUNS = Number(process.env.BENCH_RESULT_RUNS ?? 10);
 const HISTORY_CHECKINS = Number(process.env.BENCH_HISTORY_CHECKINS ?? 500);
@@ -55,10 +60,10 @@ function stats(name, values) {
   console.log(`${name}_runs ${sorted.length}`);
 }
 
-function watchForStart(selector) {
+function watchForStart(widget) {
   window.__rcStartVisible = new Promise((resolve) => {
     const ready = () => {
-      const button = document.querySelector(selector);
+      const button = document.querySelector(widget)?.shadowRoot?.querySelector("[data-testid=start]");
       return button && !button.disabled && button.getClientRects().length > 0;
     };
     const observer = new MutationObserver(() => {
@@ -68,13 +73,19 @@ function watchForStart(selector) {
       requestAnimationFrame(() => resolve({ dom, frame: performance.now() }));
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true });
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (...args) {
+      const root = attachShadow.apply(this, args);
+      observer.observe(root, { childList: true, subtree: true, attributes: true });
+      return root;
+    };
   });
 }
 
 // Arms one measurement in the page: from the next click on `button` to `ready()` holding after a
 // DOM change, then to the next animation frame. `window.__rcMeasured` resolves with the times.
 function armMeasure({ widget, button, until }) {
-  const root = document.querySelector(widget);
+  const root = document.querySelector(widget).shadowRoot;
   const before = root.querySelector("[data-testid=question]")?.dataset.question ?? null;
   const ready = () => {
     if (until === "results") {
@@ -90,7 +101,7 @@ function armMeasure({ widget, button, until }) {
   window.__rcMeasured = new Promise((resolve) => {
     let start = null;
     const onClick = (event) => {
-      if (!event.target.closest?.(button)) return;
+      if (!event.composedPath()[0].closest?.(button)) return;
       start = performance.now();
       window.removeEventListener("click", onClick, true);
     };
@@ -110,7 +121,7 @@ function armMeasure({ widget, button, until }) {
 // Where the widget is: the screen and the question on it.
 const where = (page) =>
   page.evaluate((w) => {
-    const root = document.querySelector(`${w} .rc-widget`);
+    const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
     return { screen: root.dataset.screen, question: root.querySelector("[data-testid=question]")?.dataset.question ?? null };
   }, WIDGET);
 
@@ -142,7 +153,7 @@ async function measuredCheckIn(page, presses) {
       await page.click(button);
       await page.waitForFunction(
         ([w, from]) => {
-          const root = document.querySelector(`${w} .rc-widget`);
+          const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
           return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
         },
         [WIDGET, at.question],
@@ -183,7 +194,7 @@ async function answerLongest(page) {
     const at = await where(page);
     if (at.screen !== "Question") break;
     const ids = await page.evaluate((w) => {
-      const form = document.querySelector(`${w} [data-testid=question]`);
+      const form = document.querySelector(w).shadowRoot.querySelector("[data-testid=question]");
       const base = form.querySelector("fieldset").getAttribute("aria-describedby").split(" ")[0].replace(/-hint$/, "");
       const multiple = !!form.querySelector(".rc-options > .rc-option input[type=checkbox]");
       const all = [...form.querySelectorAll("label.rc-option")].map((l) => l.htmlFor.slice(base.length + 1)).filter((id) => id !== "pnts");
@@ -197,7 +208,7 @@ async function answerLongest(page) {
     await page.click(`${WIDGET} [data-testid=question] [data-testid=next]`);
     await page.waitForFunction(
       ([w, from]) => {
-        const root = document.querySelector(`${w} .rc-widget`);
+        const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
         return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
       },
       [WIDGET, at.question],
@@ -223,7 +234,7 @@ async function savedCheckIn(page, longest) {
       await page.click(`${WIDGET} [data-testid=question] [data-testid=next]`);
       await page.waitForFunction(
         ([w, from]) => {
-          const root = document.querySelector(`${w} .rc-widget`);
+          const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
           return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
         },
         [WIDGET, at.question],
@@ -255,7 +266,7 @@ function seedClones({ prefix, models, count }) {
 // Arms one measurement: from the next click on "My check-ins" to the history view holding
 // `count` list items, the chart and a table row each, laid out; then to the next frame.
 function armHistory({ widget, count }) {
-  const root = document.querySelector(widget);
+  const root = document.querySelector(widget).shadowRoot;
   const ready = () => {
     const history = root.querySelector("[data-testid=history]");
     if (!history) return false;
@@ -270,7 +281,7 @@ function armHistory({ widget, count }) {
   window.__rcMeasured = new Promise((resolve) => {
     let start = null;
     const onClick = (event) => {
-      if (!event.target.closest?.("[data-testid=open-history]")) return;
+      if (!event.composedPath()[0].closest?.("[data-testid=open-history]")) return;
       start = performance.now();
       window.removeEventListener("click", onClick, true);
     };
@@ -303,14 +314,15 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(watchForStart, START);
+    await page.addInitScript(watchForStart, WIDGET);
     await page.goto(url);
     const times = await page.evaluate(() => window.__rcStartVisible);
-    const focusable = await page.evaluate((s) => {
-      const b = document.querySelector(s);
+    const focusable = await page.evaluate((w) => {
+      const root = document.querySelector(w).shadowRoot;
+      const b = root.querySelector("[data-testid=start]");
       b.focus();
-      return document.activeElement === b;
-    }, START);
+      return root.activeElement === b;
+    }, WIDGET);
     if (!focusable) throw new Error("the Start button could not take focus");
     dom.push(times.dom);
     frame.push(times.frame);

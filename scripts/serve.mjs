@@ -35,8 +35,9 @@ export function startServer({ root = "dist", port = 8080, host = "127.0.0.1" } =
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
       const body = await readFile(path);
       const type = TYPES[extname(path)] ?? "application/octet-stream";
-      // Hashed assets may be cached for a year; pages are always revalidated.
-      const cache = /-[0-9a-f]{16}\.\w+$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
+      // Files named by their content hash (the widget's wasm, its JS and CSS) may be cached for a
+      // year; everything else (pages, the loader recovery-checkin.js, embed.js) is revalidated.
+      const cache = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
       response.writeHead(200, { "Content-Type": type, "Cache-Control": cache, "X-Content-Type-Options": "nosniff" });
       response.end(request.method === "HEAD" ? undefined : body);
     } catch {

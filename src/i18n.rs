@@ -25,6 +25,14 @@ impl Locale {
         }
     }
 
+    /// The writing direction, for the `dir` attribute: set on the widget, so a right-to-left
+    /// partner page does not turn an English widget around (nor the reverse, later).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Locale::En => "ltr",
+        }
+    }
+
     /// The best locale for a BCP 47 tag such as `en-GB`, matching on the language only.
     pub fn from_tag(tag: &str) -> Option<Locale> {
         let language = tag.split(['-', '_']).next()?.to_ascii_lowercase();

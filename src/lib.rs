@@ -25,7 +25,7 @@
 //! | [`recommend`] | group types ranked for the person (`content/groups.toml`), professional help, next steps |
 //! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import (`docs/storage.md`) |
 //! | [`text`] | result texts as [`i18n::Msg`] plus values, rendered per locale and region; `Msg` saved by key |
-//! | `web` | (feature `web`) the thin Yew layer: mounting, the app, one component per file |
+//! | `web` | (feature `web`) the thin Yew layer: the custom element's wasm half, the app, one component per file |
 //!
 //! # Conventions
 //!

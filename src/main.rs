@@ -1,4 +1,10 @@
-//! The binary Trunk builds: it only mounts the widget.
+//! The binary Trunk builds. It starts nothing itself: `embed/loader.js` (written into `dist/` as
+//! `recovery-checkin.js`) defines `<recovery-checkin>`, and each element starts, changes and
+//! stops its widget through the three functions exported here (`src/web/element.rs` does the
+//! work; only a binary's own exports reach its wasm).
+
+use recovery_checkin::web::element;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Talc instead of the standard library's dlmalloc: a few KB less WebAssembly, and it grows
 /// the wasm memory as dlmalloc does. The widget runs on one thread (no `atomics`).
@@ -6,6 +12,27 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn main() {
-    recovery_checkin::web::mount_all();
+fn main() {}
+
+/// Starts a widget in a `<recovery-checkin>`'s shadow root; returns its number.
+#[wasm_bindgen]
+pub fn mount_widget(
+    root: web_sys::ShadowRoot,
+    attributes: Vec<String>,
+    resources: Option<String>,
+    events: js_sys::Function,
+) -> u32 {
+    element::mount_widget(root, attributes, resources, events)
+}
+
+/// Applies a widget's attributes again after one changed.
+#[wasm_bindgen]
+pub fn update_widget(id: u32, attributes: Vec<String>, resources: Option<String>) {
+    element::update_widget(id, attributes, resources)
+}
+
+/// Stops a widget and removes what it added to the page.
+#[wasm_bindgen]
+pub fn unmount_widget(id: u32) {
+    element::unmount_widget(id)
 }

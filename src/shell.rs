@@ -59,7 +59,11 @@ impl Shell {
         match action {
             ShellAction::ToggleHelp => self.help_open = !self.help_open,
             ShellAction::CloseHelp => self.help_open = false,
-            ShellAction::ChooseRegion(region) => self.region = region,
+            ShellAction::ChooseRegion(region) => {
+                let changed = self.region != region;
+                self.region = region;
+                return changed;
+            }
             ShellAction::Notify(msgs) => {
                 let before = self.notices.len();
                 for msg in msgs {
@@ -87,8 +91,11 @@ mod tests {
         assert_eq!(shell.region, Region::Gb);
         shell.apply(ShellAction::ToggleHelp);
         assert!(shell.help_open);
-        shell.apply(ShellAction::ChooseRegion(Region::Au));
+        assert!(shell.apply(ShellAction::ChooseRegion(Region::Au)));
         assert_eq!(shell.region, Region::Au);
+        // The same region again (the partner page setting the one already shown) changes
+        // nothing, so the widget is not drawn again.
+        assert!(!shell.apply(ShellAction::ChooseRegion(Region::Au)));
         shell.apply(ShellAction::ToggleHelp);
         assert!(!shell.help_open);
         shell.apply(ShellAction::ToggleHelp);

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use recovery_checkin::answers::{Answer, Answers};
+use recovery_checkin::embed::{self, HostEvent, Partner};
 use recovery_checkin::flow::Action;
 use recovery_checkin::help::Region;
 use recovery_checkin::i18n::{Locale, Msg};
@@ -80,6 +81,8 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         region,
         id_prefix: "t".into(),
         namespace: fresh_namespace(),
+        partner: Rc::default(),
+        on_event: Callback::noop(),
     })
     .await
 }
@@ -446,6 +449,10 @@ fn answers(hardest: bool) -> Answers {
 }
 
 async fn results(assessment: Assessment) -> (Element, yew::AppHandle<ResultsScreen>) {
+    results_with(assessment, None).await
+}
+
+async fn results_with(assessment: Assessment, partner: Option<Partner>) -> (Element, yew::AppHandle<ResultsScreen>) {
     render::<ResultsScreen>(ResultsProps {
         locale: EN,
         region: Region::Us,
@@ -454,6 +461,7 @@ async fn results(assessment: Assessment) -> (Element, yew::AppHandle<ResultsScre
         title: None,
         note: None,
         actions: None,
+        partner: partner.map(Rc::new),
         on_action: Callback::noop(),
     })
     .await
@@ -513,5 +521,93 @@ async fn hard_results_put_safety_first_and_professional_help_above_groups() {
         text(&root, ".rc-band-name"),
         EN.text(score(&answers(false)).band.unwrap().name())
     );
+    handle.destroy();
+}
+
+// ---- Embedding: the partner's resources, events for the host page ---------------------------
+
+#[wasm_bindgen_test]
+async fn the_partners_resources_follow_the_groups_and_their_markup_is_text() {
+    let resources = r#"[
+        {"name": "<b>Family group</b>", "when": "Thursdays <i>7 pm</i>",
+         "description": "<img src=x onerror=alert(1)>",
+         "links": [{"href": "https://harbourlane.example/families"}, {"href": "tel:555 0100"},
+                   {"href": "sms:555 0101", "label": "<a href=javascript:alert(1)>Text us</a>"}]}
+    ]"#;
+    let parsed = embed::parse(
+        [("partner-name", "<script>alert(1)</script> Harbour")],
+        Some(resources),
+        "en-US",
+    );
+    assert_eq!(parsed.warnings, vec![]);
+    let (root, handle) = results_with(score(&answers(false)), Some(parsed.config.partner)).await;
+    let parts = part_order(&root);
+    let position = |name: &str| parts.iter().position(|p| p == name).unwrap();
+    assert_eq!(position("partner"), position("groups") + 1, "{parts:?}");
+
+    let section = find(&root, "[data-part=partner]");
+    assert_eq!(section.get_attribute("part").as_deref(), Some("partner"));
+    assert_eq!(
+        text(&root, "[data-part=partner] h3"),
+        "From <script>alert(1)</script> Harbour"
+    );
+    assert_eq!(text(&root, ".rc-partner-name"), "<b>Family group</b>");
+    assert_eq!(text(&root, ".rc-partner-when"), "Thursdays <i>7 pm</i>");
+    assert!(section.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+    // Nothing the partner wrote became an element.
+    assert!(all(&section, "script, b, i, img").is_empty());
+    let links: Vec<(String, String)> = all(&section, "a")
+        .iter()
+        .map(|a| (a.get_attribute("href").unwrap(), a.text_content().unwrap()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                "https://harbourlane.example/families".to_owned(),
+                "<b>Family group</b> website".to_owned()
+            ),
+            ("tel:5550100".to_owned(), "Call 555 0100".to_owned()),
+            (
+                "sms:5550101".to_owned(),
+                "<a href=javascript:alert(1)>Text us</a>".to_owned()
+            ),
+        ]
+    );
+    handle.destroy();
+
+    // Without resources there is no section, name or not.
+    let named = embed::parse([("partner-name", "Harbour")], None, "en-US")
+        .config
+        .partner;
+    let (root, handle) = results_with(score(&answers(false)), Some(named)).await;
+    assert!(!part_order(&root).contains(&"partner".to_owned()));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let seen = events.clone();
+    let (root, handle) = render::<App>(AppProps {
+        locale: EN,
+        region: Region::Us,
+        id_prefix: "t".into(),
+        namespace: fresh_namespace(),
+        partner: Rc::default(),
+        on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
+    })
+    .await;
+    assert_eq!(*events.borrow(), []);
+    find(&root, "[data-testid=help-toggle]").click();
+    settle().await;
+    assert_eq!(*events.borrow(), [], "opening help is not a check-in");
+    find(&root, "[data-testid=start]").click();
+    settle().await;
+    assert_eq!(*events.borrow(), [HostEvent::Started]);
+    find(&root, "[data-testid=back]").click();
+    settle().await;
+    assert_eq!(*events.borrow(), [HostEvent::Started]);
+    assert_eq!(find(&root, ".rc-widget").get_attribute("lang").as_deref(), Some("en"));
     handle.destroy();
 }

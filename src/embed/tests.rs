@@ -519,3 +519,19 @@ fn host_events_have_their_documented_names() {
     assert_eq!(HostEvent::Started.name(), "checkin-started");
     assert_eq!(HostEvent::Completed.name(), "checkin-completed");
 }
+
+#[test]
+fn the_loader_observes_every_option() {
+    // The custom element is defined in JavaScript before the wasm loads, so its list of
+    // observed attributes is written there; it must name every option.
+    let loader = include_str!("../../embed/loader.js");
+    let observed = loader
+        .split("observedAttributes = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("the loader lists observedAttributes");
+    for option in OPTIONS {
+        assert!(observed.contains(&format!("\"{option}\"")), "{option} is not observed");
+    }
+    assert_eq!(observed.matches('"').count(), 2 * OPTIONS.len(), "{observed}");
+}

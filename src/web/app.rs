@@ -11,6 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::embed::{HostEvent, Partner};
 use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
@@ -44,6 +45,12 @@ pub struct AppProps {
     /// Where this widget keeps its data in the browser's storage.
     #[prop_or_default]
     pub namespace: Namespace,
+    /// The partner's name and resources, shown under the results.
+    #[prop_or_default]
+    pub partner: Rc<Partner>,
+    /// Tells the host page that a check-in started or finished; never what was answered.
+    #[prop_or_default]
+    pub on_event: Callback<HostEvent>,
 }
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
@@ -150,6 +157,15 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The partner page may change the region while the widget runs (the first run changes
+    // nothing: the shell starts with it).
+    {
+        let shell = change_shell.clone();
+        use_effect_with(props.region, move |region| {
+            shell.emit(ShellAction::ChooseRegion(*region))
+        });
+    }
+
     let notify = {
         let shell = change_shell.clone();
         Callback::from(move |msgs: Vec<Msg>| shell.emit(ShellAction::Notify(msgs)))
@@ -230,8 +246,10 @@ pub fn app(props: &AppProps) -> Html {
         let notify = notify.clone();
         let keep = !app.shell.keep_nothing;
         let result = app.flow.result.clone();
+        let on_event = props.on_event.clone();
         use_effect_with(app.flow.finished, move |_| {
             if let Some(completed) = result {
+                on_event.emit(HostEvent::Completed);
                 let mut problems = Vec::new();
                 let saved = if keep {
                     let at = now_ms();
@@ -257,12 +275,14 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let saving = saving.clone();
         let notify = notify.clone();
+        let on_event = props.on_event.clone();
         Callback::from(move |action: Action| {
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
                     notify.emit(vec![error.message()]);
                 }
+                on_event.emit(HostEvent::Started);
             }
             dispatch.emit(action);
         })
@@ -463,6 +483,7 @@ pub fn app(props: &AppProps) -> Html {
                     title: None,
                     note: None,
                     actions: Some(actions),
+                    partner: Some(props.partner.clone()),
                     on_action: on_action.clone(),
                 })
             }
@@ -501,7 +522,7 @@ pub fn app(props: &AppProps) -> Html {
     let help_id = format!("{}-help", props.id_prefix);
     let full = notices.contains(&Msg::StorageFull);
     html! {
-        <div class="rc-widget" data-screen={state.screen.as_str()}>
+        <div class="rc-widget" lang={locale.tag()} dir={locale.dir()} part="widget" data-screen={state.screen.as_str()}>
             { header(&HeaderProps {
                 locale,
                 help_open,

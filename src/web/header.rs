@@ -33,7 +33,7 @@ pub fn header(props: &HeaderProps) -> Html {
         Msg::HeaderHelpOpen
     };
     html! {
-        <div class="rc-header">
+        <div class="rc-header" part="header">
             <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
             <button
                 type="button"

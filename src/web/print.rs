@@ -1,8 +1,12 @@
 //! Printing the results alone, not the partner's page around them.
 //!
-//! The widget marks the chain of elements from its root up to `<body>`; its print styles hide
+//! The widget marks the chain of elements from its root up to `<body>`; print styles hide
 //! everything off that chain while the mark is set. The marks go when printing ends. Screens
 //! are untouched: the rules apply only to `@media print`.
+//!
+//! In a shadow root the chain starts at the `<recovery-checkin>` element, and the rules for the
+//! partner's page are `styles/page.css`, which the loader adopts into the page (the widget's own
+//! stylesheet cannot reach out of its shadow root).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -19,11 +23,17 @@ pub fn print_widget(inside: &web_sys::Element) {
     let Some(root) = document.document_element() else {
         return;
     };
-    let mut node = inside
-        .closest(".rc-widget")
-        .ok()
-        .flatten()
-        .and_then(|w| w.parent_element());
+    let tree = inside.get_root_node();
+    let mut node = if tree.node_type() == web_sys::Node::DOCUMENT_FRAGMENT_NODE {
+        // Only a shadow root holds a connected widget and is a fragment.
+        Some(tree.unchecked_into::<web_sys::ShadowRoot>().host())
+    } else {
+        inside
+            .closest(".rc-widget")
+            .ok()
+            .flatten()
+            .and_then(|w| w.parent_element())
+    };
     while let Some(element) = node {
         element.set_attribute(PATH, "").ok();
         node = element.parent_element();

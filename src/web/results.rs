@@ -2,8 +2,11 @@
 //! next steps, professional help and groups (in the order [`Assessment::parts`] gives), crisis
 //! lines, and the note that this is a self-check, not a diagnosis.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use crate::embed::Partner;
 use crate::flow::Action;
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
@@ -12,6 +15,7 @@ use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
 use super::elements::{click, h3, li, p};
+use super::partner::partner_section;
 use super::print::print_widget;
 use super::safety_notice::{safety_notices, SafetyNoticesProps};
 
@@ -39,6 +43,9 @@ pub struct ResultsProps {
     /// Buttons after Print; "Start a new check-in" when not given.
     #[prop_or_default]
     pub actions: Option<Html>,
+    /// The partner's resources, shown after the groups (a new check-in's results only).
+    #[prop_or_default]
+    pub partner: Option<Rc<Partner>>,
     /// What the person did.
     pub on_action: Callback<Action>,
 }
@@ -124,7 +131,14 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
             </section>
         },
         ResultPart::ProfessionalHelp => professional(locale, props.region, &a.professional),
-        ResultPart::Groups => groups(locale, props.region, &a.groups),
+        ResultPart::Groups => html! {
+            <>
+                { groups(locale, props.region, &a.groups) }
+                if let Some(partner) = &props.partner {
+                    { partner_section(locale, partner) }
+                }
+            </>
+        },
         ResultPart::About => html! {
             <section class="rc-result-part rc-about" data-part="about">
                 { for a.about().into_iter().map(|msg| p(locale.text(msg))) }

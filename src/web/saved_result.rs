@@ -52,6 +52,7 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
             title: Some(title),
             note: checkin.method_note().message(),
             actions: Some(actions),
+            partner: None,
             on_action: props.on_action.clone(),
         }),
         None => {

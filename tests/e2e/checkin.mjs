@@ -2,10 +2,14 @@
 // kind, walk to the review and to the results, and the checks several specs share (axe, target
 // sizes, overflow). Answers are given by option id (content/questionnaire.toml), so a test reads
 // like the answers a person would give.
+//
+// The widget lives in the open shadow root of <recovery-checkin>. Playwright's locators pierce
+// open shadow roots (`recovery-checkin .rc-widget` finds it); code run in the page does not, so
+// it goes through `element.shadowRoot`.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-export const WIDGET = "[data-recovery-checkin]";
+export const WIDGET = "recovery-checkin";
 
 export const widget = (page) => page.locator(WIDGET);
 export const questionForm = (page) => page.locator(`${WIDGET} [data-testid=question]`);
@@ -87,15 +91,15 @@ export const HARD = {
   safe_home: "often_unsafe",
 };
 
-/** Opens the demo partner page and waits for the widget's welcome screen. */
-export async function open(page) {
-  await page.goto("/");
+/** Opens the demo partner page (or `url`) and waits for the widget's welcome screen. */
+export async function open(page, url = "/") {
+  await page.goto(url);
   await expect(widget(page).getByRole("button", { name: "Start the check-in" })).toBeEnabled();
 }
 
-/** Opens the page and presses Start; the first question is on screen. */
-export async function start(page) {
-  await open(page);
+/** Opens the page (or `url`) and presses Start; the first question is on screen. */
+export async function start(page, url = "/") {
+  await open(page, url);
   await widget(page).getByRole("button", { name: "Start the check-in" }).click();
   await expect(questionForm(page)).toBeVisible();
 }
@@ -171,7 +175,7 @@ export async function choose(page, choice, s) {
 export async function waitToLeave(page, from) {
   await page.waitForFunction(
     ([sel, from]) => {
-      const w = document.querySelector(`${sel} .rc-widget`);
+      const w = document.querySelector(sel)?.shadowRoot?.querySelector(".rc-widget");
       const q = w?.querySelector("[data-testid=question]")?.dataset.question ?? null;
       return w && (w.dataset.screen !== from.screen || q !== from.question);
     },
@@ -230,9 +234,10 @@ export async function walk(page, profile = {}, { until, each, carryOn = true } =
   throw new Error("the check-in did not end after 60 questions");
 }
 
-/** From the welcome screen to the results with `profile`'s answers. */
+/** From the welcome screen to the results with `profile`'s answers (on `options.url`, or the
+ * demo page). */
 export async function checkIn(page, profile = {}, options = {}) {
-  await start(page);
+  await start(page, options.url);
   const seen = await walk(page, profile, options);
   await seeResults(page);
   return seen;
@@ -262,7 +267,8 @@ export async function axeViolations(page, { fullPage = false } = {}) {
  * which is what a person taps.
  */
 export async function smallTargets(page, min = 24) {
-  return page.locator(WIDGET).evaluate((root, min) => {
+  return page.locator(WIDGET).evaluate((host, min) => {
+    const root = host.shadowRoot;
     const name = (el) => {
       const text = (el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\s+/g, " ");
       const cls = el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
@@ -290,7 +296,7 @@ export async function overflow(page) {
     const width = window.innerWidth;
     const excess = document.documentElement.scrollWidth - width;
     const past = [];
-    for (const el of document.querySelectorAll(`${sel} *`)) {
+    for (const el of document.querySelector(sel).shadowRoot.querySelectorAll("*")) {
       const box = el.getBoundingClientRect();
       if (box.width && (box.right > width + 0.5 || box.left < -0.5)) {
         past.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${box.left.toFixed(0)}..${box.right.toFixed(0)}`);

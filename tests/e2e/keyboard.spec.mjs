@@ -4,10 +4,12 @@
 import { test, expect } from "@playwright/test";
 import { WIDGET, open, questionHeading, results, review, state } from "./checkin.mjs";
 
-/** What has focus: tag, type, id, checked, test id and text, enough to assert on. */
+/** What has focus: tag, type, id, checked, test id and text, enough to assert on. Inside the
+ * widget's shadow root, the document's active element is the widget itself: look inside. */
 const focused = (page) =>
   page.evaluate(() => {
-    const a = document.activeElement;
+    let a = document.activeElement;
+    while (a.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return {
       tag: a.tagName.toLowerCase(),
       type: a.getAttribute("type"),
@@ -16,7 +18,7 @@ const focused = (page) =>
       testid: a.dataset?.testid ?? null,
       text: (a.textContent ?? "").trim(),
       inLegend: !!a.closest("legend") && a.tagName === "H2",
-      inWidget: !!a.closest("[data-recovery-checkin]"),
+      inWidget: a.getRootNode().host?.localName === "recovery-checkin",
     };
   });
 
@@ -108,7 +110,7 @@ test("a whole check-in with the keyboard alone", async ({ page }) => {
     }
     await page.waitForFunction(
       ([sel, q]) => {
-        const w = document.querySelector(`${sel} .rc-widget`);
+        const w = document.querySelector(sel).shadowRoot.querySelector(".rc-widget");
         return w.dataset.screen !== "Question" || w.querySelector("[data-testid=question]").dataset.question !== q;
       },
       [WIDGET, s.question],

@@ -151,8 +151,10 @@ for (const width of [1280, 320]) {
   });
 
   test(`the widget appearing does not push the partner page around at ${width} px`, async ({ page }) => {
-    // The mount point is empty until the wasm has loaded; widget.css keeps room for the welcome
-    // screen meanwhile (before that, CLS was 0.24 at 320 px).
+    // The element is empty until the wasm has loaded; the partner's CSS keeps room for the
+    // welcome screen meanwhile, with the rule docs/embedding.md gives (demo/partner.css). Without
+    // it, CLS was 0.24 at 320 px; the loader cannot keep the room itself, as it runs after the
+    // page's first paint.
     await page.setViewportSize({ width, height: 900 });
     await recordShifts(page);
     // On a real network the wasm arrives after the partner page's first paint; on loopback it

@@ -15,8 +15,8 @@ test("prefers-reduced-motion: a short run still works, with no transitions or an
   expect((await state(page)).question).toBe("use_30d");
   await expect(questionHeading(page)).toBeFocused();
 
-  const moving = await page.locator(WIDGET).evaluate((root) =>
-    [root, ...root.querySelectorAll("*")]
+  const moving = await page.locator(WIDGET).evaluate((host) =>
+    [host, ...host.shadowRoot.querySelectorAll("*")]
       .map((el) => ({ el, cs: getComputedStyle(el) }))
       .filter(({ cs }) =>
         cs.transitionDuration.split(",").some((d) => parseFloat(d) > 0) ||

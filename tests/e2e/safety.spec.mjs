@@ -72,7 +72,8 @@ test("after 'Carry on with the check-in' focus stays in the widget", async ({ pa
   await expect(safetyNotice(page)).toHaveCount(0);
   const focus = await page.evaluate((sel) => {
     const a = document.activeElement;
-    return a.closest(sel) ? "in the widget" : `on <${a.tagName.toLowerCase()}>, outside the widget`;
+    const inside = a.matches(sel) && a.shadowRoot.activeElement;
+    return inside ? "in the widget" : `on <${a.tagName.toLowerCase()}>, outside the widget`;
   }, WIDGET);
   expect(focus, "where focus is after 'Carry on with the check-in'").toBe("in the widget");
   await expect(page.locator(`${WIDGET} legend h2`)).toBeFocused();

@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-const WIDGET = "[data-recovery-checkin]";
+const WIDGET = "recovery-checkin";
 
 test("welcome screen shows inside the partner page", async ({ page }) => {
   await page.goto("/");

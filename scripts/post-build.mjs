@@ -1,0 +1,81 @@
+// Trunk's post_build hook (Trunk.toml): writes the widget's loader and its iframe page into the
+// build, and takes the widget's stylesheet out of the demo page.
+//
+// Trunk builds the wasm, its wasm-bindgen JS and the CSS with a content hash in their names
+// (cache them for a year). This adds, with stable names (cache them briefly):
+//
+//   recovery-checkin.js   embed/loader.js with those hashed names and styles/page.css filled in:
+//                         the one script partners include
+//   embed.html, embed.js  the iframe mode (embed/)
+//
+// The widget's CSS belongs in its shadow root, where the loader adopts it; Trunk also links it
+// from the demo page's <head>, and that link goes. Comment lines and indentation of the JS go
+// too (hand-written files, written so that this is safe: see embed/loader.js).
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const STAGING = process.env.TRUNK_STAGING_DIR;
+if (!STAGING) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set; this runs as Trunk's post_build hook");
+  process.exit(2);
+}
+
+const built = readdirSync(STAGING);
+function one(pattern, what) {
+  const found = built.filter((name) => pattern.test(name));
+  if (found.length !== 1) {
+    console.error(`post-build: expected one ${what} in ${STAGING}, found ${found.length}: ${found.join(", ")}`);
+    process.exit(1);
+  }
+  return found[0];
+}
+const files = {
+  __RC_JS__: one(/^recovery-checkin-[0-9a-f]{16}\.js$/, "wasm-bindgen JS"),
+  __RC_WASM__: one(/^recovery-checkin-[0-9a-f]{16}_bg\.wasm$/, "wasm"),
+  __RC_CSS__: one(/^widget-[0-9a-f]{16}\.css$/, "widget CSS"),
+};
+
+/** Hand-written JS without its comment lines, indentation and empty lines. */
+export function compactJs(source) {
+  return source
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("//"))
+    .join("\n")
+    .concat("\n");
+}
+
+/** CSS without comments and with runs of white space made one space. */
+export function compactCss(source) {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};])\s*/g, "$1")
+    .trim();
+}
+
+const source = (path) => readFileSync(join(ROOT, path), "utf8");
+
+let loader = compactJs(source("embed/loader.js"));
+for (const [placeholder, name] of Object.entries(files)) loader = loader.replace(`"${placeholder}"`, JSON.stringify(name));
+loader = loader.replace('"__RC_PAGE_CSS__"', JSON.stringify(compactCss(source("styles/page.css"))));
+if (loader.includes("__RC_")) {
+  console.error("post-build: a placeholder of embed/loader.js was left unfilled");
+  process.exit(1);
+}
+writeFileSync(join(STAGING, "recovery-checkin.js"), loader);
+writeFileSync(join(STAGING, "embed.js"), compactJs(source("embed/embed.js")));
+copyFileSync(join(ROOT, "embed/embed.html"), join(STAGING, "embed.html"));
+
+// The demo page: no link to the widget's CSS in the page (it is the shadow root's), and not the
+// <link data-trunk rel="rust"> Trunk leaves when it injects no script.
+const page = join(STAGING, "index.html");
+const html = readFileSync(page, "utf8");
+const css = new RegExp(`<link[^>]*href="?[^"> ]*${files.__RC_CSS__.replace(".", "\\.")}"?[^>]*>`);
+if (!css.test(html)) {
+  console.error(`post-build: no link to ${files.__RC_CSS__} found in index.html to take out`);
+  process.exit(1);
+}
+writeFileSync(page, html.replace(css, "").replace(/<link[^>]*\brel="?rust\b[^>]*>/, ""));
+console.error(`post-build: wrote recovery-checkin.js (loads ${Object.values(files).join(", ")}), embed.html, embed.js`);
