@@ -57,11 +57,11 @@ class RecoveryCheckin extends HTMLElement {
     if (this.#id >= 0) glue.update_widget(this.#id, ...this.#options());
   }
 
-  // Every attribute as name, value, name, value..., and the resources JSON text.
+  // Every attribute, as a JSON list of name, value, name, value..., and the resources JSON text.
   #options() {
     const data = this.querySelector(":scope > script[type='application/json']");
     const attributes = this.getAttributeNames().flatMap((name) => [name, this.getAttribute(name)]);
-    return [attributes, given.get(this) ?? data?.textContent];
+    return [JSON.stringify(attributes), given.get(this) ?? data?.textContent];
   }
 }
 

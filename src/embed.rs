@@ -257,73 +257,104 @@ impl Warning {
 }
 
 impl fmt::Display for Warning {
+    /// `recovery-checkin: "<attribute>" [item N:] [link M] ["<value>"] <what was done>`. The
+    /// texts are whole strings, limits written in (a test checks them against the constants):
+    /// one path that writes them all is a fraction of the wasm a `write!` for each would be.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "recovery-checkin: {} ", Quoted(self.attribute()))?;
-        match self {
-            Warning::UnknownAttribute(_) => f.write_str("is not an option of the widget; ignored"),
-            Warning::Lang(v) => write!(f, "{} is not available; using English", Quoted(v)),
-            Warning::Region(v) => write!(
-                f,
-                "{} is not one of US, CA, GB, IE, AU, NZ, OTHER; using the visitor's region",
-                Quoted(v)
+        f.write_str("recovery-checkin: ")?;
+        Quoted(self.attribute()).fmt(f)?;
+        let (value, text): (Option<&str>, &str) = match self {
+            Warning::UnknownAttribute(_) => (None, "is not an option of the widget; ignored"),
+            Warning::Lang(v) => (Some(v), "is not available; using English"),
+            Warning::Region(v) => (
+                Some(v),
+                "is not one of US, CA, GB, IE, AU, NZ, OTHER; using the visitor's region",
             ),
-            Warning::Namespace(e) => write!(f, "refused: {e}; using \"default\""),
-            Warning::Theme(v) => write!(f, "{} is not light, dark or auto; using auto", Quoted(v)),
-            Warning::ExitUrl(v) => write!(
-                f,
-                "{} refused: only https: URLs and paths starting with / are allowed; using {DEFAULT_EXIT_URL}",
-                Quoted(v)
+            Warning::Namespace(error) => return write!(f, " refused: {error}; using \"default\""),
+            Warning::Theme(v) => (Some(v), "is not light, dark or auto; using auto"),
+            Warning::ExitUrl(v) => (
+                Some(v),
+                "refused: only https: URLs and paths starting with / are allowed; using https://www.bbc.co.uk/weather",
             ),
-            Warning::PartnerName(p) => write!(f, "{p}; no name is shown"),
-            Warning::Resources(ResourcesProblem::TooBig(bytes)) => write!(
-                f,
-                "JSON has {bytes} bytes, at most {RESOURCES_MAX_BYTES} are read; no resources are shown"
-            ),
+            Warning::PartnerName(problem) => (None, text_problem(*problem, &PARTNER_NAME_TEXTS)),
+            Warning::Resources(ResourcesProblem::TooBig(_)) => {
+                (None, "is over 16384 bytes of JSON; no resources are shown")
+            }
             Warning::Resources(ResourcesProblem::NotJson(why)) => {
-                write!(f, "is not valid JSON ({why}); no resources are shown")
+                return write!(f, " is not valid JSON ({why}); no resources are shown")
             }
             Warning::Resources(ResourcesProblem::NotAList) => {
-                f.write_str("JSON is not a list of resources; no resources are shown")
+                (None, "is not a JSON list of resources; no resources are shown")
             }
-            Warning::TooManyResources(n) => {
-                write!(f, "lists {n} resources; only the first {RESOURCES_MAX_ITEMS} are shown")
-            }
+            Warning::TooManyResources(_) => (None, "lists more than 20 resources; the rest are left out"),
             Warning::Resource(item, problem) => {
-                write!(f, "item {item}: ")?;
+                write!(f, " item {item}:")?;
                 match problem {
-                    ItemProblem::NotAnObject => f.write_str("is not an object; left out"),
-                    ItemProblem::Name(p) => write!(f, "\"name\" {p}; left out"),
-                    ItemProblem::UnknownField(name) => write!(f, "field {} is not known; ignored", Quoted(name)),
-                    ItemProblem::When(p) => write!(f, "\"when\" {p}; ignored"),
-                    ItemProblem::Description(p) => write!(f, "\"description\" {p}; ignored"),
-                    ItemProblem::LinksNotAList => f.write_str("\"links\" is not a list; ignored"),
-                    ItemProblem::TooManyLinks => write!(f, "more than {LINKS_MAX} links; the rest are left out"),
-                    ItemProblem::Link(link, LinkProblem::NotALink) => {
-                        write!(f, "link {link} has no \"href\" text; left out")
-                    }
-                    ItemProblem::Link(link, LinkProblem::Href(href)) => write!(
-                        f,
-                        "link {link} {} refused: only https:, tel: and sms: links are allowed; left out",
-                        Quoted(href)
-                    ),
-                    ItemProblem::Link(link, LinkProblem::Label(p)) => {
-                        write!(f, "link {link}: \"label\" {p}; the default text is shown")
+                    ItemProblem::NotAnObject => (None, "is not an object; left out"),
+                    ItemProblem::Name(p) => (Some("name"), text_problem(*p, &RESOURCE_NAME_TEXTS)),
+                    ItemProblem::UnknownField(name) => (Some(name), "is not a field of a resource; ignored"),
+                    ItemProblem::When(p) => (Some("when"), text_problem(*p, &WHEN_TEXTS)),
+                    ItemProblem::Description(p) => (Some("description"), text_problem(*p, &DESCRIPTION_TEXTS)),
+                    ItemProblem::LinksNotAList => (Some("links"), "is not a list; ignored"),
+                    ItemProblem::TooManyLinks => (None, "has more than 4 links; the rest are left out"),
+                    ItemProblem::Link(link, problem) => {
+                        write!(f, " link {link}")?;
+                        match problem {
+                            LinkProblem::NotALink => (None, "has no \"href\" text; left out"),
+                            LinkProblem::Href(href) => (
+                                Some(href),
+                                "refused: only https:, tel: and sms: links are allowed; left out",
+                            ),
+                            LinkProblem::Label(p) => (Some("label"), text_problem(*p, &LABEL_TEXTS)),
+                        }
                     }
                 }
             }
+        };
+        if let Some(value) = value {
+            f.write_str(" ")?;
+            Quoted(value).fmt(f)?;
         }
+        f.write_str(" ")?;
+        f.write_str(text)
     }
 }
 
-impl fmt::Display for TextProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TextProblem::Empty => f.write_str("is empty"),
-            TextProblem::TooLong(max) => write!(f, "is longer than {max} characters"),
-            TextProblem::NotText => f.write_str("is not text"),
-        }
+/// What was wrong with a text and what was done about it: `texts` holds the words for
+/// [`TextProblem::Empty`], [`TextProblem::TooLong`] and [`TextProblem::NotText`], in that order.
+fn text_problem(problem: TextProblem, texts: &[&'static str; 3]) -> &'static str {
+    match problem {
+        TextProblem::Empty => texts[0],
+        TextProblem::TooLong(_) => texts[1],
+        TextProblem::NotText => texts[2],
     }
 }
+
+const PARTNER_NAME_TEXTS: [&str; 3] = [
+    "is empty; no name is shown",
+    "is longer than 80 characters; no name is shown",
+    "is not text; no name is shown",
+];
+const RESOURCE_NAME_TEXTS: [&str; 3] = [
+    "is empty; left out",
+    "is longer than 100 characters; left out",
+    "is not text; left out",
+];
+const WHEN_TEXTS: [&str; 3] = [
+    "is empty; ignored",
+    "is longer than 100 characters; ignored",
+    "is not text; ignored",
+];
+const DESCRIPTION_TEXTS: [&str; 3] = [
+    "is empty; ignored",
+    "is longer than 400 characters; ignored",
+    "is not text; ignored",
+];
+const LABEL_TEXTS: [&str; 3] = [
+    "is empty; the default text is shown",
+    "is longer than 60 characters; the default text is shown",
+    "is not text; the default text is shown",
+];
 
 /// A value as the console shows it: in quotes, cut short, with control characters as `?`, so a
 /// megabyte-long or multi-line attribute makes a readable warning.
@@ -333,7 +364,10 @@ impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const SHOWN: usize = 60;
         f.write_str("\"")?;
-        for c in self.0.chars().take(SHOWN) {
+        for (shown, c) in self.0.chars().enumerate() {
+            if shown == SHOWN {
+                return f.write_str("...\"");
+            }
             let mut buffer = [0; 4];
             f.write_str(if c.is_control() {
                 "?"
@@ -341,11 +375,7 @@ impl fmt::Display for Quoted<'_> {
                 c.encode_utf8(&mut buffer)
             })?;
         }
-        f.write_str(if self.0.chars().nth(SHOWN).is_some() {
-            "...\""
-        } else {
-            "\""
-        })
+        f.write_str("\"")
     }
 }
 
@@ -470,21 +500,26 @@ fn strip_scheme<'a>(text: &'a str, scheme: &str) -> Option<&'a str> {
 /// A partner's text as it will be shown: runs of white space (new lines too) become one space,
 /// control characters go, and it must hold something and be at most `max` characters.
 fn plain_text(value: &str, max: usize) -> Result<String, TextProblem> {
-    let mut text = String::with_capacity(value.len().min(4 * max));
+    let mut text = String::new();
+    // Characters so far; counted here, so a megabyte-long value stops at `max`.
+    let mut count = 0;
     for word in value.split_whitespace() {
         if !text.is_empty() {
             text.push(' ');
+            count += 1;
         }
-        text.extend(word.chars().filter(|c| !c.is_control()));
-        if text.len() > 4 * max {
-            // Already too long whatever the characters are; stop copying.
-            return Err(TextProblem::TooLong(max));
+        for c in word.chars().filter(|c| !c.is_control()) {
+            count += 1;
+            if count > max {
+                return Err(TextProblem::TooLong(max));
+            }
+            text.push(c);
         }
     }
-    match text.chars().count() {
-        0 => Err(TextProblem::Empty),
-        n if n > max => Err(TextProblem::TooLong(max)),
-        _ => Ok(text),
+    if text.is_empty() {
+        Err(TextProblem::Empty)
+    } else {
+        Ok(text)
     }
 }
 

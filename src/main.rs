@@ -18,7 +18,7 @@ fn main() {}
 #[wasm_bindgen]
 pub fn mount_widget(
     root: web_sys::ShadowRoot,
-    attributes: Vec<String>,
+    attributes: String,
     resources: Option<String>,
     events: js_sys::Function,
 ) -> u32 {
@@ -27,7 +27,7 @@ pub fn mount_widget(
 
 /// Applies a widget's attributes again after one changed.
 #[wasm_bindgen]
-pub fn update_widget(id: u32, attributes: Vec<String>, resources: Option<String>) {
+pub fn update_widget(id: u32, attributes: String, resources: Option<String>) {
     element::update_widget(id, attributes, resources)
 }
 

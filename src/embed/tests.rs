@@ -515,6 +515,58 @@ fn links_past_the_limit_are_left_out() {
 }
 
 #[test]
+fn warnings_state_the_limits_the_code_uses() {
+    // The texts have their numbers written in; they must be the constants'.
+    let warnings = [
+        (
+            Warning::PartnerName(TextProblem::TooLong(PARTNER_NAME_MAX)),
+            PARTNER_NAME_MAX,
+        ),
+        (
+            Warning::Resources(ResourcesProblem::TooBig(1 << 20)),
+            RESOURCES_MAX_BYTES,
+        ),
+        (Warning::TooManyResources(99), RESOURCES_MAX_ITEMS),
+        (
+            Warning::Resource(1, ItemProblem::Name(TextProblem::TooLong(RESOURCE_NAME_MAX))),
+            RESOURCE_NAME_MAX,
+        ),
+        (
+            Warning::Resource(1, ItemProblem::When(TextProblem::TooLong(RESOURCE_WHEN_MAX))),
+            RESOURCE_WHEN_MAX,
+        ),
+        (
+            Warning::Resource(
+                1,
+                ItemProblem::Description(TextProblem::TooLong(RESOURCE_DESCRIPTION_MAX)),
+            ),
+            RESOURCE_DESCRIPTION_MAX,
+        ),
+        (Warning::Resource(1, ItemProblem::TooManyLinks), LINKS_MAX),
+        (
+            Warning::Resource(
+                1,
+                ItemProblem::Link(2, LinkProblem::Label(TextProblem::TooLong(LINK_LABEL_MAX))),
+            ),
+            LINK_LABEL_MAX,
+        ),
+    ];
+    for (warning, limit) in warnings {
+        let line = warning.to_string();
+        assert!(line.contains(&format!(" {limit} ")), "{line} does not say {limit}");
+    }
+    assert!(Warning::ExitUrl("x".into()).to_string().ends_with(DEFAULT_EXIT_URL));
+    assert_eq!(
+        Warning::Resource(3, ItemProblem::Link(2, LinkProblem::Href("data:x".into()))).to_string(),
+        "recovery-checkin: \"resources\" item 3: link 2 \"data:x\" refused: only https:, tel: and sms: links are allowed; left out"
+    );
+    assert_eq!(
+        Warning::Namespace(NamespaceError::Empty).to_string(),
+        "recovery-checkin: \"namespace\" refused: the namespace is empty; using \"default\""
+    );
+}
+
+#[test]
 fn host_events_have_their_documented_names() {
     assert_eq!(HostEvent::Started.name(), "checkin-started");
     assert_eq!(HostEvent::Completed.name(), "checkin-completed");

@@ -13,7 +13,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::{AppHandle, Callback};
 
-use crate::embed::{self, Config, HostEvent, Warning};
+use crate::embed::{self, HostEvent};
+use crate::storage::json::{self, Value};
 
 use super::app::{App, AppProps};
 use super::next_id_prefix;
@@ -24,10 +25,9 @@ struct Widget {
     /// The `<div>` the app is mounted in; removed with it, and Yew's listeners with it.
     mount: web_sys::Element,
     root: web_sys::ShadowRoot,
-    config: Config,
     props: AppProps,
     /// The warnings already logged, so an attribute change does not repeat them.
-    warned: Vec<Warning>,
+    warned: Vec<String>,
 }
 
 thread_local! {
@@ -35,30 +35,30 @@ thread_local! {
     static WIDGETS: RefCell<Vec<Option<Widget>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Starts a widget in `root`, the shadow root of a `<recovery-checkin>`. `attributes` holds the
-/// element's attributes as name, value, name, value...; `resources` the text of its
-/// `<script type="application/json">` (or what `mount()` was given); `events(type)` dispatches
+/// Starts a widget in `root`, the shadow root of a `<recovery-checkin>`. `attributes` is the
+/// element's attributes as a JSON list of strings (name, value, name, value...), read with the
+/// JSON reader the wasm has anyway; `resources` is the text of its `<script
+/// type="application/json">` (or what `mount()` was given); `events(type)` dispatches
 /// `checkin-started` and `checkin-completed` on the element. Returns the widget's number.
 pub fn mount_widget(
     root: web_sys::ShadowRoot,
-    attributes: Vec<String>,
+    attributes: String,
     resources: Option<String>,
     events: js_sys::Function,
 ) -> u32 {
-    let parsed = parse(&attributes, resources.as_deref());
-    warn(&parsed.warnings, &[]);
     let on_event = Callback::from(move |event: HostEvent| {
         // A host page's listener that throws is the host page's business.
         events.call1(&JsValue::NULL, &JsValue::from_str(event.name())).ok();
     });
-    let props = AppProps {
-        locale: parsed.config.locale,
-        region: parsed.config.region,
+    let template = AppProps {
+        locale: Default::default(),
+        region: crate::help::Region::Other,
         id_prefix: next_id_prefix().into(),
-        namespace: parsed.config.namespace.clone(),
-        partner: Rc::new(parsed.config.partner.clone()),
+        namespace: Default::default(),
+        partner: Rc::default(),
         on_event,
     };
+    let (props, warned) = configure(&attributes, resources.as_deref(), &template, &[]);
     let Some((mount, app)) = start(&root, props.clone()) else {
         return u32::MAX;
     };
@@ -66,9 +66,8 @@ pub fn mount_widget(
         app,
         mount,
         root,
-        config: parsed.config,
         props,
-        warned: parsed.warnings,
+        warned,
     };
     WIDGETS.with(|widgets| {
         let mut widgets = widgets.borrow_mut();
@@ -86,38 +85,25 @@ pub fn mount_widget(
 }
 
 /// Applies the element's attributes (and resources) again after one changed.
-pub fn update_widget(id: u32, attributes: Vec<String>, resources: Option<String>) {
+pub fn update_widget(id: u32, attributes: String, resources: Option<String>) {
     let Some(mut widget) = take(id) else { return };
-    let parsed = parse(&attributes, resources.as_deref());
-    warn(&parsed.warnings, &widget.warned);
-    widget.warned = parsed.warnings;
-    if parsed.config != widget.config {
-        let config = parsed.config;
-        let props = AppProps {
-            locale: config.locale,
-            region: config.region,
-            namespace: config.namespace.clone(),
-            partner: Rc::new(config.partner.clone()),
-            ..widget.props.clone()
+    let (props, warned) = configure(&attributes, resources.as_deref(), &widget.props, &widget.warned);
+    widget.warned = warned;
+    if props.namespace != widget.props.namespace {
+        // Another namespace is another person's check-ins: start afresh, so nothing of this one
+        // (an answer on screen, a draft) is saved under the new namespace.
+        widget.mount.remove();
+        widget.app.destroy();
+        let Some((mount, app)) = start(&widget.root, props.clone()) else {
+            return;
         };
-        if config.namespace != widget.config.namespace {
-            // Another namespace is another person's check-ins: start afresh, so nothing of
-            // this one (an answer on screen, a draft) is saved under the new namespace.
-            widget.mount.remove();
-            widget.app.destroy();
-            match start(&widget.root, props.clone()) {
-                Some((mount, app)) => {
-                    widget.mount = mount;
-                    widget.app = app;
-                }
-                None => return,
-            }
-        } else if props != widget.props {
-            widget.app.update(props.clone());
-        }
-        widget.config = config;
-        widget.props = props;
+        widget.mount = mount;
+        widget.app = app;
+    } else {
+        // Yew compares the props and draws again only if they changed (a theme is CSS alone).
+        widget.app.update(props.clone());
     }
+    widget.props = props;
     put(id, widget);
 }
 
@@ -130,29 +116,49 @@ pub fn unmount_widget(id: u32) {
     }
 }
 
+/// The app's props for these attributes and resources (the id prefix and the event callback
+/// kept from `before`), and every warning, each logged unless it is in `logged`.
+fn configure(
+    attributes: &str,
+    resources: Option<&str>,
+    before: &AppProps,
+    logged: &[String],
+) -> (AppProps, Vec<String>) {
+    let browser_language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    let list = match json::parse(attributes) {
+        Ok(Value::Array(list)) => list,
+        _ => Vec::new(),
+    };
+    let pairs = list.chunks_exact(2).map(|pair| {
+        (
+            pair[0].as_str().unwrap_or_default(),
+            pair[1].as_str().unwrap_or_default(),
+        )
+    });
+    let parsed = embed::parse(pairs, resources, &browser_language);
+    let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    for warning in warnings.iter().filter(|w| !logged.contains(w)) {
+        web_sys::console::warn_1(&JsValue::from_str(warning));
+    }
+    let config = parsed.config;
+    let props = AppProps {
+        locale: config.locale,
+        region: config.region,
+        namespace: config.namespace,
+        partner: Rc::new(config.partner),
+        ..before.clone()
+    };
+    (props, warnings)
+}
+
 /// Mounts an app in a new `<div>` at the end of `root`.
 fn start(root: &web_sys::ShadowRoot, props: AppProps) -> Option<(web_sys::Element, AppHandle<App>)> {
     let mount = root.owner_document()?.create_element("div").ok()?;
     root.append_child(&mount).ok()?;
     let app = yew::Renderer::<App>::with_root_and_props(mount.clone(), props).render();
     Some((mount, app))
-}
-
-fn parse(attributes: &[String], resources: Option<&str>) -> embed::Parsed {
-    let browser_language = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_default();
-    let pairs = attributes
-        .chunks_exact(2)
-        .map(|pair| (pair[0].as_str(), pair[1].as_str()));
-    embed::parse(pairs, resources, &browser_language)
-}
-
-/// Logs each warning not logged before, for the partner's developers.
-fn warn(warnings: &[Warning], before: &[Warning]) {
-    for warning in warnings.iter().filter(|w| !before.contains(w)) {
-        web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
-    }
 }
 
 /// Takes widget `id` out of the list while it is changed, so no borrow is held while Yew or the

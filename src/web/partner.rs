@@ -59,18 +59,26 @@ fn resource(locale: Locale, resource: &Resource) -> Html {
 
 fn link(locale: Locale, name: &str, link: &Link) -> Html {
     let number = link.number.as_deref().unwrap_or_default();
-    let text = match (&link.label, link.kind) {
-        (Some(label), _) => label.clone(),
-        (None, LinkKind::Call) => locale.format(Msg::CrisisCall, &[("number", number)]),
-        (None, LinkKind::Text) => locale.format(Msg::CrisisText, &[("number", number)]),
-        (None, LinkKind::Web) => locale.format(Msg::CrisisWebsite, &[("name", name)]),
+    let (msg, value) = match link.kind {
+        LinkKind::Call => (Msg::CrisisCall, ("number", number)),
+        LinkKind::Text => (Msg::CrisisText, ("number", number)),
+        LinkKind::Web => (Msg::CrisisWebsite, ("name", name)),
     };
-    match link.kind {
-        LinkKind::Web => html! {
-            <a class="rc-link" href={link.href.clone()} target="_blank" rel="noopener noreferrer">{ text }</a>
-        },
-        LinkKind::Call | LinkKind::Text => html! {
-            <a class="rc-link-button" href={link.href.clone()}>{ text }</a>
-        },
+    let text = match &link.label {
+        Some(label) => label.clone(),
+        None => locale.format(msg, &[value]),
+    };
+    // Plain links, calls and texts alike: the red buttons are the crisis lines'. A web page
+    // opens beside the check-in, as the widget's other links do.
+    let web = link.kind == LinkKind::Web;
+    html! {
+        <a
+            class="rc-link"
+            href={link.href.clone()}
+            target={web.then_some("_blank")}
+            rel={web.then_some("noopener noreferrer")}
+        >
+            { text }
+        </a>
     }
 }

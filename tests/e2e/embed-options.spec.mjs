@@ -23,7 +23,7 @@ test("bad options: a warning naming each attribute, the defaults, and a working 
   expect(named("exit-url")[0]).toContain('"javascript:alert(1)" refused');
   expect(named("resources")).toEqual([
     'recovery-checkin: "resources" item 1: link 1 "javascript:alert(1)" refused: only https:, tel: and sms: links are allowed; left out',
-    'recovery-checkin: "resources" item 2: field "nam" is not known; ignored',
+    'recovery-checkin: "resources" item 2: "nam" is not a field of a resource; ignored',
     'recovery-checkin: "resources" item 2: "name" is empty; left out',
   ]);
   expect(warnings).toHaveLength(9);
