@@ -15,6 +15,7 @@ use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyFlag;
+use crate::session::Session;
 use crate::shell::{Shell, ShellAction};
 use crate::storage::export::export_file_name;
 use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
@@ -128,26 +129,34 @@ pub fn app(props: &AppProps) -> Html {
     // partner's page as it loads.
     {
         let screen_heading = screen_heading.clone();
-        use_effect_with(app.flow.screen_visit, move |visit| {
-            if *visit > 0 {
-                if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
-                    heading.focus().ok();
+        use_app_effect(
+            Deps::Visit(app.flow.screen_visit),
+            Box::new(move |deps: &Deps| {
+                if matches!(deps, Deps::Visit(visit) if *visit > 0) {
+                    if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
+                        heading.focus().ok();
+                    }
                 }
-            }
-        });
+                no_teardown()
+            }),
+        );
     }
 
     // Opening the crisis panel moves focus into it, so keyboard and screen-reader users land
     // there.
     {
         let help_heading = help_heading.clone();
-        use_effect_with(app.shell.help_open, move |open| {
-            if *open {
-                if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
-                    heading.focus().ok();
+        use_app_effect(
+            Deps::Help(app.shell.help_open),
+            Box::new(move |deps: &Deps| {
+                if *deps == Deps::Help(true) {
+                    if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
+                        heading.focus().ok();
+                    }
                 }
-            }
-        });
+                no_teardown()
+            }),
+        );
     }
 
     let notify = {
@@ -162,45 +171,48 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = dispatch.clone();
         let notify = notify.clone();
         let shell = change_shell.clone();
-        use_effect_with((), move |_| {
-            let mut found = Vec::new();
-            if !saving.keeps_data() {
-                found.push(Msg::StorageBlocked);
-            }
-            saving.with(|repo| {
-                match repo.settings() {
-                    Ok(settings) => {
-                        shell.emit(ShellAction::KeepNothing(settings.value.keep_nothing));
-                        found.extend(settings.messages());
-                    }
-                    Err(error) => found.push(error.message()),
+        use_app_effect(
+            Deps::Mount,
+            Box::new(move |_: &Deps| {
+                let mut found = Vec::new();
+                if !saving.keeps_data() {
+                    found.push(Msg::StorageBlocked);
                 }
-                match repo.load_draft() {
-                    Ok(draft) => {
-                        found.extend(draft.messages());
-                        if let Some(session) = draft.value {
-                            dispatcher.emit(Action::DraftFound(session));
+                saving.with(|repo| {
+                    match repo.settings() {
+                        Ok(settings) => {
+                            shell.emit(ShellAction::KeepNothing(settings.value.keep_nothing));
+                            found.extend(settings.messages());
                         }
+                        Err(error) => found.push(error.message()),
                     }
-                    Err(error) => found.push(error.message()),
-                }
-            });
-            notify.emit(found);
-            let listener = storage_listener(saving, dispatcher);
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                window
-                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
-                    .ok();
-            }
-            move || {
-                if let Some(window) = window {
+                    match repo.load_draft() {
+                        Ok(draft) => {
+                            found.extend(draft.messages());
+                            if let Some(session) = draft.value {
+                                dispatcher.emit(Action::DraftFound(session));
+                            }
+                        }
+                        Err(error) => found.push(error.message()),
+                    }
+                });
+                notify.emit(found);
+                let listener = storage_listener(saving, dispatcher);
+                let window = web_sys::window();
+                if let Some(window) = &window {
                     window
-                        .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
                         .ok();
                 }
-            }
-        });
+                Box::new(move || {
+                    if let Some(window) = window {
+                        window
+                            .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                            .ok();
+                    }
+                })
+            }),
+        );
     }
 
     // The check-in in progress is saved after every answer and every move.
@@ -209,15 +221,18 @@ pub fn app(props: &AppProps) -> Html {
         let notify = notify.clone();
         let keep = !app.shell.keep_nothing;
         let in_progress = matches!(app.flow.screen, Screen::Question | Screen::Review);
-        use_effect_with(
-            (app.flow.session.clone(), in_progress, keep),
-            move |(session, in_progress, keep)| {
-                if *in_progress && *keep && !session.answers().is_empty() {
-                    if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
-                        notify.emit(vec![error.message()]);
+        use_app_effect(
+            Deps::Draft(app.flow.session.clone(), in_progress, keep),
+            Box::new(move |deps: &Deps| {
+                if let Deps::Draft(session, true, true) = deps {
+                    if !session.answers().is_empty() {
+                        if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
+                            notify.emit(vec![error.message()]);
+                        }
                     }
                 }
-            },
+                no_teardown()
+            }),
         );
     }
 
@@ -230,27 +245,31 @@ pub fn app(props: &AppProps) -> Html {
         let notify = notify.clone();
         let keep = !app.shell.keep_nothing;
         let result = app.flow.result.clone();
-        use_effect_with(app.flow.finished, move |_| {
-            if let Some(completed) = result {
-                let mut problems = Vec::new();
-                let saved = if keep {
-                    let at = now_ms();
-                    saving
-                        .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
-                        .map(|_| ())
-                        .map_err(|error| problems.push(error.message()))
-                        .is_ok()
-                } else {
-                    true
-                };
-                if saved {
-                    if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                        problems.push(error.message());
+        use_app_effect(
+            Deps::Finished(app.flow.finished),
+            Box::new(move |_: &Deps| {
+                if let Some(completed) = result {
+                    let mut problems = Vec::new();
+                    let saved = if keep {
+                        let at = now_ms();
+                        saving
+                            .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
+                            .map(|_| ())
+                            .map_err(|error| problems.push(error.message()))
+                            .is_ok()
+                    } else {
+                        true
+                    };
+                    if saved {
+                        if let Err(error) = saving.with(|repo| repo.clear_draft()) {
+                            problems.push(error.message());
+                        }
                     }
+                    notify.emit(problems);
                 }
-                notify.emit(problems);
-            }
-        });
+                no_teardown()
+            }),
+        );
     }
 
     let on_action = {
@@ -535,6 +554,41 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// What an effect of the app runs again on. Every effect of the app has this one key type and
+/// one boxed closure type ([`EffectFn`]), so the wasm holds one copy of Yew's effect hook
+/// instead of one per effect.
+#[derive(PartialEq)]
+enum Deps {
+    /// The count of screens visited (focus moves to a new screen's heading).
+    Visit(u32),
+    /// Whether the crisis panel is open (focus moves into it).
+    Help(bool),
+    /// Nothing: runs once, on mount.
+    Mount,
+    /// The check-in in progress, whether it is on a question or the review, and whether
+    /// anything is kept.
+    Draft(Session, bool, bool),
+    /// The count of finished check-ins.
+    Finished(u32),
+}
+
+/// What an effect leaves to run when it is run again or the widget goes.
+type Teardown = Box<dyn FnOnce()>;
+
+/// An effect of the app, given its [`Deps`].
+type EffectFn = Box<dyn FnOnce(&Deps) -> Teardown>;
+
+/// A teardown that does nothing (a closure of no size: no allocation).
+fn no_teardown() -> Teardown {
+    Box::new(|| ())
+}
+
+/// `use_effect_with`, with the app's one key and closure type.
+#[hook]
+fn use_app_effect(deps: Deps, f: EffectFn) {
+    use_effect_with(deps, f);
 }
 
 /// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
