@@ -108,14 +108,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
-    let dispatch = {
-        let app = app.dispatcher();
-        Callback::from(move |action: Action| app.dispatch(AppAction::Flow(action)))
-    };
-    let change_shell = {
-        let app = app.dispatcher();
-        Callback::from(move |action: ShellAction| app.dispatch(AppAction::Shell(action)))
-    };
+    let to = To(app.dispatcher());
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
     let help_heading = use_node_ref();
@@ -159,18 +152,11 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
 
-    let notify = {
-        let shell = change_shell.clone();
-        Callback::from(move |msgs: Vec<Msg>| shell.emit(ShellAction::Notify(msgs)))
-    };
-
     // On mount: what storage holds (the choices, a check-in left unfinished), and a listener
     // for other tabs' changes, removed again when the widget goes.
     {
         let saving = saving.clone();
-        let dispatcher = dispatch.clone();
-        let notify = notify.clone();
-        let shell = change_shell.clone();
+        let to = to.clone();
         use_app_effect(
             Deps::Mount,
             Box::new(move |_: &Deps| {
@@ -181,7 +167,7 @@ pub fn app(props: &AppProps) -> Html {
                 saving.with(|repo| {
                     match repo.settings() {
                         Ok(settings) => {
-                            shell.emit(ShellAction::KeepNothing(settings.value.keep_nothing));
+                            to.shell(ShellAction::KeepNothing(settings.value.keep_nothing));
                             found.extend(settings.messages());
                         }
                         Err(error) => found.push(error.message()),
@@ -190,14 +176,14 @@ pub fn app(props: &AppProps) -> Html {
                         Ok(draft) => {
                             found.extend(draft.messages());
                             if let Some(session) = draft.value {
-                                dispatcher.emit(Action::DraftFound(session));
+                                to.flow(Action::DraftFound(session));
                             }
                         }
                         Err(error) => found.push(error.message()),
                     }
                 });
-                notify.emit(found);
-                let listener = storage_listener(saving, dispatcher);
+                to.notify(found);
+                let listener = storage_listener(saving, to);
                 let window = web_sys::window();
                 if let Some(window) = &window {
                     window
@@ -218,7 +204,7 @@ pub fn app(props: &AppProps) -> Html {
     // The check-in in progress is saved after every answer and every move.
     {
         let saving = saving.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         let keep = !app.shell.keep_nothing;
         let in_progress = matches!(app.flow.screen, Screen::Question | Screen::Review);
         use_app_effect(
@@ -227,7 +213,7 @@ pub fn app(props: &AppProps) -> Html {
                 if let Deps::Draft(session, true, true) = deps {
                     if !session.answers().is_empty() {
                         if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
-                            notify.emit(vec![error.message()]);
+                            to.notify(vec![error.message()]);
                         }
                     }
                 }
@@ -242,7 +228,7 @@ pub fn app(props: &AppProps) -> Html {
     // draft is the only copy of those answers.
     {
         let saving = saving.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         let keep = !app.shell.keep_nothing;
         let result = app.flow.result.clone();
         use_app_effect(
@@ -265,7 +251,7 @@ pub fn app(props: &AppProps) -> Html {
                             problems.push(error.message());
                         }
                     }
-                    notify.emit(problems);
+                    to.notify(problems);
                 }
                 no_teardown()
             }),
@@ -273,39 +259,35 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let on_action = {
-        let dispatch = dispatch.clone();
+        let to = to.clone();
         let saving = saving.clone();
-        let notify = notify.clone();
         Callback::from(move |action: Action| {
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                    notify.emit(vec![error.message()]);
+                    to.notify(vec![error.message()]);
                 }
             }
-            dispatch.emit(action);
+            to.flow(action);
         })
     };
     let open_history = {
         let saving = saving.clone();
-        let dispatch = dispatch.clone();
-        let notify = notify.clone();
-        let shell = change_shell.clone();
+        let to = to.clone();
         Callback::from(move |()| {
-            shell.emit(ShellAction::Report(Vec::new()));
+            to.shell(ShellAction::Report(Vec::new()));
             match saving.with(|repo| repo.history()) {
                 Ok(history) => {
-                    notify.emit(history.messages());
-                    dispatch.emit(Action::ShowHistory(history.value));
+                    to.notify(history.messages());
+                    to.flow(Action::ShowHistory(history.value));
                 }
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(error) => to.notify(vec![error.message()]),
             }
         })
     };
     let on_delete = {
         let saving = saving.clone();
-        let dispatch = dispatch.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         let app = app.clone();
         Callback::from(move |what: Confirm| {
             let done: Result<(), Msg> = saving.with(|repo| match &what {
@@ -321,35 +303,34 @@ pub fn app(props: &AppProps) -> Html {
                 }
             });
             match done {
-                Ok(()) => dispatch.emit(Action::Deleted(what)),
-                Err(message) => notify.emit(vec![message]),
+                Ok(()) => to.flow(Action::Deleted(what)),
+                Err(message) => to.notify(vec![message]),
             }
         })
     };
     let on_export = {
         let saving = saving.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         Callback::from(move |()| {
             let at = now_ms();
             match saving.with(|repo| repo.export(at)) {
                 Ok(file) => {
-                    notify.emit(file.messages());
+                    to.notify(file.messages());
                     if download(&export_file_name(at), &file.value).is_err() {
-                        notify.emit(vec![Msg::StorageFailed]);
+                        to.notify(vec![Msg::StorageFailed]);
                     }
                 }
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(error) => to.notify(vec![error.message()]),
             }
         })
     };
     let on_import = {
         let saving = saving.clone();
-        let dispatch = dispatch.clone();
-        let shell = change_shell.clone();
+        let to = to.clone();
         Callback::from(move |file: web_sys::File| {
             // A file over the limit is refused before it is read: reading 50 MB would hang.
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                shell.emit(ShellAction::Report(vec![Text::new(
+                to.shell(ShellAction::Report(vec![Text::new(
                     ImportError::TooBig {
                         bytes: file.size() as usize,
                     }
@@ -358,62 +339,59 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             }
             let saving = saving.clone();
-            let dispatch = dispatch.clone();
-            let shell = shell.clone();
+            let to = to.clone();
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    shell.emit(ShellAction::Report(vec![Text::new(
+                    to.shell(ShellAction::Report(vec![Text::new(
                         ImportError::Corrupt(String::from("unreadable file")).message(),
                     )]));
                     return;
                 };
                 let outcome = saving.with(|repo| repo.import(&text));
                 match outcome {
-                    Ok(done) => shell.emit(ShellAction::Report(done.messages())),
-                    Err(error) => shell.emit(ShellAction::Report(vec![Text::new(error.message())])),
+                    Ok(done) => to.shell(ShellAction::Report(done.messages())),
+                    Err(error) => to.shell(ShellAction::Report(vec![Text::new(error.message())])),
                 }
                 if let Ok(history) = saving.with(|repo| repo.history()) {
-                    dispatch.emit(Action::HistoryChanged(history.value));
+                    to.flow(Action::HistoryChanged(history.value));
                 }
             });
         })
     };
     let on_keep_nothing = {
         let saving = saving.clone();
-        let notify = notify.clone();
-        let shell = change_shell.clone();
-        let dispatch = dispatch.clone();
+        let to = to.clone();
         Callback::from(
             move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
                 Ok(()) => {
-                    shell.emit(ShellAction::KeepNothing(choice));
+                    to.shell(ShellAction::KeepNothing(choice));
                     // The repository dropped the stored draft; stop offering it here too.
                     if choice {
-                        dispatch.emit(Action::ForgetDraft);
+                        to.flow(Action::ForgetDraft);
                     }
                 }
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(error) => to.notify(vec![error.message()]),
             },
         )
     };
     let toggle_help = {
-        let shell = change_shell.clone();
-        Callback::from(move |_| shell.emit(ShellAction::ToggleHelp))
+        let to = to.clone();
+        Callback::from(move |_| to.shell(ShellAction::ToggleHelp))
     };
     let close_help = {
-        let shell = change_shell.clone();
+        let to = to.clone();
         let help_toggle = help_toggle.clone();
         Callback::from(move |_| {
-            shell.emit(ShellAction::CloseHelp);
+            to.shell(ShellAction::CloseHelp);
             if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }
         })
     };
     let choose_region = {
-        let shell = change_shell.clone();
-        Callback::from(move |r: Region| shell.emit(ShellAction::ChooseRegion(r)))
+        let to = to.clone();
+        Callback::from(move |r: Region| to.shell(ShellAction::ChooseRegion(r)))
     };
 
     let state = &*app.flow;
@@ -556,6 +534,28 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// Where the app's callbacks and effects send what happened: the check-in, what is around it,
+/// and notices (one handle for all three, cloned into each closure once).
+#[derive(Clone)]
+struct To(UseReducerDispatcher<AppState>);
+
+impl To {
+    /// A move in the check-in.
+    fn flow(&self, action: Action) {
+        self.0.dispatch(AppAction::Flow(action));
+    }
+
+    /// A change around it.
+    fn shell(&self, action: ShellAction) {
+        self.0.dispatch(AppAction::Shell(action));
+    }
+
+    /// Notices for the person, such as a failed save.
+    fn notify(&self, msgs: Vec<Msg>) {
+        self.shell(ShellAction::Notify(msgs));
+    }
+}
+
 /// What an effect of the app runs again on. Every effect of the app has this one key type and
 /// one boxed closure type ([`EffectFn`]), so the wasm holds one copy of Yew's effect hook
 /// instead of one per effect.
@@ -594,7 +594,7 @@ fn use_app_effect(deps: Deps, f: EffectFn) {
 /// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
 /// imported elsewhere shows up here too. Each check-in has its own key, so neither tab's
 /// writes overwrite the other's.
-fn storage_listener(saving: Rc<SavingHandle>, dispatcher: Callback<Action>) -> Closure<dyn Fn(web_sys::StorageEvent)> {
+fn storage_listener(saving: Rc<SavingHandle>, to: To) -> Closure<dyn Fn(web_sys::StorageEvent)> {
     Closure::new(move |event: web_sys::StorageEvent| {
         let changed = match event.key() {
             // `localStorage.clear()` elsewhere: everything may have changed.
@@ -603,7 +603,7 @@ fn storage_listener(saving: Rc<SavingHandle>, dispatcher: Callback<Action>) -> C
         };
         if changed {
             if let Ok(history) = saving.with(|repo| repo.history()) {
-                dispatcher.emit(Action::HistoryChanged(history.value));
+                to.flow(Action::HistoryChanged(history.value));
             }
         }
     })
