@@ -49,13 +49,25 @@ pub struct AppProps {
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
 /// ([`Shell`]), each behind its own `Rc` so that changing one does not copy the other. One
-/// reducer for both: each reducer hook is its own copy of Yew's hook code in the wasm.
-#[derive(Clone, Debug, PartialEq)]
+/// reducer for both: each reducer hook is its own copy of Yew's hook code in the wasm. The
+/// widget's storage is opened with the state and kept in it, so no other hook is needed for it.
+#[derive(Clone, PartialEq)]
 pub struct AppState {
     /// The check-in.
     pub flow: Rc<Flow>,
     /// The crisis panel, the region, notices, the import report, "keep nothing".
     pub shell: Rc<Shell>,
+    /// The widget's storage, opened once, when the widget is first drawn.
+    pub saving: SavingHandle,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("flow", &self.flow)
+            .field("shell", &self.shell)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A change to [`AppState`]: a move in the check-in or a change around it.
@@ -78,6 +90,7 @@ impl Reducible for AppState {
                 Rc::new(AppState {
                     flow: Rc::new(flow),
                     shell: self.shell.clone(),
+                    saving: self.saving.clone(),
                 })
             }
             AppAction::Shell(action) => {
@@ -86,6 +99,7 @@ impl Reducible for AppState {
                     Rc::new(AppState {
                         flow: self.flow.clone(),
                         shell: Rc::new(shell),
+                        saving: self.saving.clone(),
                     })
                 } else {
                     // Unchanged: the same state, so the widget is not drawn again.
@@ -101,10 +115,10 @@ impl Reducible for AppState {
 pub fn app(props: &AppProps) -> Html {
     let locale = props.locale;
     let app = {
-        let region = props.region;
-        use_reducer(move || AppState {
+        use_reducer(|| AppState {
             flow: Rc::new(Flow::new()),
-            shell: Rc::new(Shell::new(region)),
+            shell: Rc::new(Shell::new(props.region)),
+            saving: Saving::open(props.namespace.clone()),
         })
     };
     // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
@@ -112,10 +126,7 @@ pub fn app(props: &AppProps) -> Html {
     let screen_heading = use_node_ref();
     let help_toggle = use_node_ref();
     let help_heading = use_node_ref();
-    let saving: Rc<SavingHandle> = {
-        let namespace = props.namespace.clone();
-        use_memo((), move |_| Saving::open(namespace))
-    };
+    let saving: SavingHandle = app.saving.clone();
 
     // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
     // the first screen: a widget must not pull focus (and the scroll position) away from the
@@ -594,7 +605,7 @@ fn use_app_effect(deps: Deps, f: EffectFn) {
 /// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
 /// imported elsewhere shows up here too. Each check-in has its own key, so neither tab's
 /// writes overwrite the other's.
-fn storage_listener(saving: Rc<SavingHandle>, to: To) -> Closure<dyn Fn(web_sys::StorageEvent)> {
+fn storage_listener(saving: SavingHandle, to: To) -> Closure<dyn Fn(web_sys::StorageEvent)> {
     Closure::new(move |event: web_sys::StorageEvent| {
         let changed = match event.key() {
             // `localStorage.clear()` elsewhere: everything may have changed.
