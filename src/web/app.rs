@@ -59,6 +59,19 @@ pub struct AppState {
     pub shell: Rc<Shell>,
     /// The widget's storage, opened once, when the widget is first drawn.
     pub saving: SavingHandle,
+    /// The elements focus moves to, made with the first state (no hook of their own).
+    pub refs: Rc<Refs>,
+}
+
+/// The elements the app moves focus to.
+#[derive(Debug, Default, PartialEq)]
+pub struct Refs {
+    /// The heading of the screen shown.
+    pub screen_heading: NodeRef,
+    /// The button that opens and closes the crisis panel.
+    pub help_toggle: NodeRef,
+    /// The crisis panel's heading.
+    pub help_heading: NodeRef,
 }
 
 impl std::fmt::Debug for AppState {
@@ -91,6 +104,7 @@ impl Reducible for AppState {
                     flow: Rc::new(flow),
                     shell: self.shell.clone(),
                     saving: self.saving.clone(),
+                    refs: self.refs.clone(),
                 })
             }
             AppAction::Shell(action) => {
@@ -100,6 +114,7 @@ impl Reducible for AppState {
                         flow: self.flow.clone(),
                         shell: Rc::new(shell),
                         saving: self.saving.clone(),
+                        refs: self.refs.clone(),
                     })
                 } else {
                     // Unchanged: the same state, so the widget is not drawn again.
@@ -119,13 +134,16 @@ pub fn app(props: &AppProps) -> Html {
             flow: Rc::new(Flow::new()),
             shell: Rc::new(Shell::new(props.region)),
             saving: Saving::open(props.namespace.clone()),
+            refs: Rc::default(),
         })
     };
     // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
     let to = To(app.dispatcher());
-    let screen_heading = use_node_ref();
-    let help_toggle = use_node_ref();
-    let help_heading = use_node_ref();
+    let Refs {
+        screen_heading,
+        help_toggle,
+        help_heading,
+    } = &*app.refs;
     let saving: SavingHandle = app.saving.clone();
 
     // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
@@ -514,7 +532,7 @@ pub fn app(props: &AppProps) -> Html {
                 locale,
                 help_open,
                 help_id: help_id.clone(),
-                toggle_ref: help_toggle,
+                toggle_ref: help_toggle.clone(),
                 on_toggle_help: toggle_help,
             }) }
             if help_open {
@@ -522,7 +540,7 @@ pub fn app(props: &AppProps) -> Html {
                     locale,
                     region,
                     id: help_id,
-                    heading: help_heading,
+                    heading: help_heading.clone(),
                     on_region: choose_region,
                     on_close: close_help,
                 }) }
