@@ -147,33 +147,58 @@ fn catalog_rs(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTre
         let _ = writeln!(rs, "    {key:?},");
     }
     rs.push_str("];\n\n");
+    // "Since last time" names a question by `since.topic.<id>`. Looked up here rather than
+    // through `Msg::from_key`, so the table of every key stays out of the WebAssembly.
+    rs.push_str(
+        "/// `(id, Msg)` for every `since.topic.<id>` key, in key order.\npub(crate) static SINCE_TOPICS: &[(&str, Msg)] = &[\n",
+    );
+    for key in source.keys() {
+        if let Some(id) = key.strip_prefix("since.topic.") {
+            let _ = writeln!(rs, "    ({id:?}, Msg::{}),", variant_name(key));
+        }
+    }
+    rs.push_str("];\n\n");
     rs.push_str("/// Every `Msg`, in key order.\npub(crate) static ALL: [Msg; MSG_COUNT] = [\n");
     for key in source.keys() {
         let _ = writeln!(rs, "    Msg::{},", variant_name(key));
     }
     rs.push_str("];\n\n");
+    // Each catalog is one string of all its texts, one after another, and where each ends: a
+    // small number per text instead of a pointer and a length (a quarter of the bytes in the
+    // WebAssembly). A text a locale lacks is empty there, and English is shown instead, so no
+    // catalog may have an empty text of its own.
+    let mut longest = 0;
+    let mut catalogs = String::new();
     for (tag, texts) in locales {
         let ident = tag.to_uppercase().replace('-', "_");
-        let _ = writeln!(
-            rs,
-            "/// Texts of the `{tag}` catalog, `None` where it has no text of its own."
-        );
-        let _ = writeln!(rs, "pub(crate) static TEXTS_{ident}: [Option<&str>; MSG_COUNT] = [");
-        for key in source.keys() {
-            match texts.get(key) {
-                Some(text) => {
-                    let _ = writeln!(rs, "    Some({text:?}),");
-                }
-                None => rs.push_str("    None,\n"),
-            }
-        }
-        rs.push_str("];\n\n");
         if let Some(extra) = texts.keys().find(|k| !source.contains_key(*k)) {
             fail(&format!(
                 "content/locales/{tag}.toml has `{extra}`, which {SOURCE_LOCALE}.toml lacks"
             ));
         }
+        if let Some((key, _)) = texts.iter().find(|(_, text)| text.is_empty()) {
+            fail(&format!("content/locales/{tag}.toml: `{key}` is empty"));
+        }
+        let mut all = String::new();
+        let mut ends = String::new();
+        for key in source.keys() {
+            all.push_str(texts.get(key).map_or("", String::as_str));
+            let _ = write!(ends, "{},", all.len());
+        }
+        longest = longest.max(all.len());
+        let _ = writeln!(
+            catalogs,
+            "/// The texts of the `{tag}` catalog, one after another (empty where it has none of its own).\n\
+             pub(crate) static TEXTS_{ident}: Catalog = Catalog {{\n    texts: {all:?},\n    ends: &[{ends}],\n}};\n"
+        );
     }
+    let text_end = if longest <= usize::from(u16::MAX) { "u16" } else { "u32" };
+    let _ = writeln!(
+        rs,
+        "/// Where a text ends in its catalog's string of texts: as small a number as fits.\n\
+         pub(crate) type TextEnd = {text_end};\n"
+    );
+    rs.push_str(&catalogs);
     rs
 }
 

@@ -13,6 +13,20 @@
 //
 // Results: over BENCH_RESULT_RUNS check-ins (10 unless set), the same from the click on "See my
 // results" to the band of the results in the DOM and laid out, and to the next frame.
+//
+// History: with BENCH_HISTORY_CHECKINS saved check-ins (500 unless set) in localStorage, over
+// BENCH_HISTORY_RUNS presses of "My check-ins" (15 unless set, at least 10), the time in the page
+// from the click to the history view rendered: the list holding every check-in, the chart's SVG
+// and its table with a row each, in the DOM and laid out; and to the next animation frame. The
+// check-ins are real: one check-in is finished in the page with the first answers ("typical")
+// and one with the longest answers there are ("longest"); their saved JSON is cloned, half and
+// half, with new ids (made as the widget makes them) and one date a day back, so every one is
+// valid and is read, sorted and drawn as a person's would be. "Back to the start" between runs.
+// `saved_checkin_bytes_*`: the UTF-8 bytes of key plus value of those two saved check-ins.
+// `wasm_memory_bytes`: the WebAssembly instance's `memory.buffer.byteLength` after the runs, read
+// from the exports Trunk's loader hands to its `TrunkApplicationStarted` event (`detail.wasm`,
+// the wasm-bindgen exports, whose `memory` is the instance's memory), or, should a loader not
+// send it, from the instance caught by wrapping `WebAssembly.instantiate*` before any page script.
 import { chromium } from "playwright-core";
 import { chromiumArgs } from "../tests/e2e/chromium.mjs";
 import { startServer } from "./serve.mjs";
@@ -23,6 +37,9 @@ const START = "[data-recovery-checkin] [data-testid=start]";
 const WIDGET = "[data-recovery-checkin]";
 const NEXT_PRESSES = Number(process.env.BENCH_NEXT_PRESSES ?? 50);
 const RESULT_RUNS = Number(process.env.BENCH_RESULT_RUNS ?? 10);
+const HISTORY_CHECKINS = Number(process.env.BENCH_HISTORY_CHECKINS ?? 500);
+const HISTORY_RUNS = Math.max(10, Number(process.env.BENCH_HISTORY_RUNS ?? 15));
+const PREFIX = "recovery-checkin:default:";
 
 function stats(name, values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -141,6 +158,135 @@ async function measuredCheckIn(page, presses) {
   return { next, results };
 }
 
+// Keeps a handle on the wasm instance's exports, before any page script runs: from Trunk's
+// `TrunkApplicationStarted` event, and from `WebAssembly.instantiate*` as a fallback.
+function watchWasm() {
+  addEventListener("TrunkApplicationStarted", (event) => {
+    if (event.detail?.wasm?.memory) window.__rcWasm = { exports: event.detail.wasm, via: "trunk" };
+  });
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      const result = await original.apply(this, args);
+      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+      if (instance?.exports?.memory && !window.__rcWasm) window.__rcWasm = { exports: instance.exports, via: "instance" };
+      return result;
+    };
+  }
+}
+
+// Answers every question with its longest answer: every non-exclusive option of a pick-any
+// question, the longest option id of a pick-one question, the top of a scale; carries on past
+// safety notices. Leaves the page on the review.
+async function answerLongest(page) {
+  for (let step = 0; step < 60; step++) {
+    const at = await where(page);
+    if (at.screen !== "Question") break;
+    const ids = await page.evaluate((w) => {
+      const form = document.querySelector(`${w} [data-testid=question]`);
+      const base = form.querySelector("fieldset").getAttribute("aria-describedby").split(" ")[0].replace(/-hint$/, "");
+      const multiple = !!form.querySelector(".rc-options > .rc-option input[type=checkbox]");
+      const all = [...form.querySelectorAll("label.rc-option")].map((l) => l.htmlFor.slice(base.length + 1)).filter((id) => id !== "pnts");
+      if (multiple) return { base, pick: all.filter((id) => id !== "none" && id !== "none_now") };
+      if (form.querySelector(".rc-scale")) return { base, pick: [all[all.length - 1]] };
+      return { base, pick: [all.reduce((a, b) => (b.length > a.length ? b : a))] };
+    }, WIDGET);
+    for (const id of ids.pick) await page.click(`${WIDGET} label.rc-option[for="${ids.base}-${id}"]`);
+    const carryOn = page.locator(`${WIDGET} [data-testid=question] [data-testid=safety-notice] button`, { hasText: "Carry on" });
+    if (await carryOn.count()) await carryOn.first().click();
+    await page.click(`${WIDGET} [data-testid=question] [data-testid=next]`);
+    await page.waitForFunction(
+      ([w, from]) => {
+        const root = document.querySelector(`${w} .rc-widget`);
+        return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
+      },
+      [WIDGET, at.question],
+    );
+  }
+  await page.waitForSelector(`${WIDGET} [data-testid=review]`);
+}
+
+// The saved check-ins of the page, as [key, value] pairs.
+const savedPairs = (page) =>
+  page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(`${prefix}checkin:`)).map((k) => [k, localStorage.getItem(k)]), PREFIX);
+
+// Finishes one check-in (`longest` or with the first answers) and returns its saved key and value.
+async function savedCheckIn(page, longest) {
+  const before = new Set((await savedPairs(page)).map(([k]) => k));
+  await page.click(START);
+  await page.waitForSelector(`${WIDGET} [data-testid=question]`);
+  if (longest) await answerLongest(page);
+  else {
+    while ((await where(page)).screen === "Question") {
+      const at = await where(page);
+      await answerFirst(page);
+      await page.click(`${WIDGET} [data-testid=question] [data-testid=next]`);
+      await page.waitForFunction(
+        ([w, from]) => {
+          const root = document.querySelector(`${w} .rc-widget`);
+          return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
+        },
+        [WIDGET, at.question],
+      );
+    }
+  }
+  await page.click(`${WIDGET} [data-testid=finish]`);
+  await page.waitForSelector(`${WIDGET} [data-testid=results]`);
+  const added = (await savedPairs(page)).filter(([k]) => !before.has(k));
+  if (added.length !== 1) throw new Error(`expected one new saved check-in, found ${added.length}`);
+  await page.click(`${WIDGET} [data-testid=start-over]`);
+  await page.waitForSelector(START);
+  return { key: added[0][0], value: added[0][1] };
+}
+
+// Replaces the saved check-ins with `count` clones of `models`, one a day back from now, with
+// ids made as the widget makes them (time in hex, a dash, 8 random hex digits).
+function seedClones({ prefix, models, count }) {
+  for (const key of Object.keys(localStorage)) if (key.startsWith(`${prefix}checkin:`)) localStorage.removeItem(key);
+  const now = Date.now();
+  for (let i = 0; i < count; i++) {
+    const at = now - i * 86_400_000 - Math.floor(Math.random() * 3_600_000);
+    const id = `${at.toString(16)}-${Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, "0")}`;
+    const model = JSON.parse(models[i % models.length]);
+    localStorage.setItem(`${prefix}checkin:${id}`, JSON.stringify({ ...model, id, at }));
+  }
+}
+
+// Arms one measurement: from the next click on "My check-ins" to the history view holding
+// `count` list items, the chart and a table row each, laid out; then to the next frame.
+function armHistory({ widget, count }) {
+  const root = document.querySelector(widget);
+  const ready = () => {
+    const history = root.querySelector("[data-testid=history]");
+    if (!history) return false;
+    const list = history.querySelector("[data-testid=history-list]");
+    const chart = history.querySelector("[data-testid=trend] svg");
+    const rows = history.querySelectorAll("[data-testid=trend] table tbody tr").length;
+    // The view lists the newest 20 (the rest behind "Show all") and charts every check-in.
+    const shown = Math.min(count, 20);
+    const lines = history.querySelectorAll("[data-testid=trend] svg polyline").length;
+    return !!list && list.children.length === shown && !!chart && rows === shown && lines > 0 && list.getClientRects().length > 0 && chart.getClientRects().length > 0;
+  };
+  window.__rcMeasured = new Promise((resolve) => {
+    let start = null;
+    const onClick = (event) => {
+      if (!event.target.closest?.("[data-testid=open-history]")) return;
+      start = performance.now();
+      window.removeEventListener("click", onClick, true);
+    };
+    window.addEventListener("click", onClick, true);
+    const observer = new MutationObserver(() => {
+      if (start === null || !ready()) return;
+      observer.disconnect();
+      const dom = performance.now();
+      requestAnimationFrame(() => resolve({ dom: dom - start, frame: performance.now() - start }));
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+const utf8 = (text) => Buffer.byteLength(text, "utf8");
+
 printSizes(measure());
 
 const server = await startServer({ root: "dist", port: 0 });
@@ -190,6 +336,41 @@ try {
   stats("see_results_dom", finish.map((t) => t.dom));
   stats("see_results_frame", finish.map((t) => t.frame));
   await context.close();
+
+  // My check-ins with HISTORY_CHECKINS saved check-ins.
+  const historyContext = await browser.newContext();
+  const historyPage = await historyContext.newPage();
+  await historyPage.addInitScript(watchWasm);
+  await historyPage.goto(url);
+  await historyPage.waitForSelector(START);
+  const typical = await savedCheckIn(historyPage, false);
+  const longest = await savedCheckIn(historyPage, true);
+  await historyPage.evaluate(seedClones, { prefix: PREFIX, models: [typical.value, longest.value], count: HISTORY_CHECKINS });
+  const seeded = await savedPairs(historyPage);
+  if (seeded.length !== HISTORY_CHECKINS) throw new Error(`seeded ${seeded.length} check-ins, not ${HISTORY_CHECKINS}`);
+  await historyPage.reload();
+  await historyPage.waitForSelector(START);
+  const open = [];
+  for (let run = 0; run < HISTORY_RUNS; run++) {
+    await historyPage.evaluate(armHistory, { widget: WIDGET, count: HISTORY_CHECKINS });
+    await historyPage.click(`${WIDGET} [data-testid=open-history]`);
+    open.push(await historyPage.evaluate(() => window.__rcMeasured));
+    const problems = await historyPage.locator(`${WIDGET} [data-testid=storage-notice]`).count();
+    if (problems) throw new Error("a storage notice showed: the seeded check-ins were not all read");
+    await historyPage.click(`${WIDGET} [data-testid=leave]`);
+    await historyPage.waitForSelector(START);
+  }
+  console.log(`history_checkins ${HISTORY_CHECKINS}`);
+  stats("history_open_dom", open.map((t) => t.dom));
+  stats("history_open_frame", open.map((t) => t.frame));
+  console.log(`saved_checkin_bytes_typical ${utf8(typical.key) + utf8(typical.value)}`);
+  console.log(`saved_checkin_bytes_longest ${utf8(longest.key) + utf8(longest.value)}`);
+  console.log(`saved_checkins_${HISTORY_CHECKINS}_bytes ${seeded.reduce((sum, [k, v]) => sum + utf8(k) + utf8(v), 0)}`);
+  const memory = await historyPage.evaluate(() => window.__rcWasm && { bytes: window.__rcWasm.exports.memory.buffer.byteLength, via: window.__rcWasm.via });
+  if (!memory) throw new Error("the wasm instance's memory could not be reached");
+  console.error(`wasm_memory_bytes read from the ${memory.via === "trunk" ? "exports in Trunk's TrunkApplicationStarted event" : "instance caught in WebAssembly.instantiate*"}`);
+  console.log(`wasm_memory_bytes ${memory.bytes}`);
+  await historyContext.close();
 } finally {
   await browser.close();
   server.close();

@@ -2,7 +2,12 @@
 //!
 //! The Yew layer keeps a [`Flow`] in its reducer and does nothing but [`Flow::apply`] the
 //! person's actions to it, so every rule of the flow (what Back does on the first question,
-//! where "Change" returns to, when safety messages appear) is tested natively.
+//! where "Change" returns to, when safety messages appear, what a deletion asks first) is
+//! tested natively. Storage stays outside: the web layer reads and writes through
+//! [`crate::storage::Repository`] and tells the flow what it found with actions such as
+//! [`Action::DraftFound`] and [`Action::ShowHistory`].
+
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +16,7 @@ use crate::i18n::Msg;
 use crate::questionnaire::{Question, QuestionKind};
 use crate::safety::SafetyFlag;
 use crate::session::{CompletedCheckIn, Session, SessionError};
+use crate::storage::SavedCheckIn;
 
 /// The screen the person sees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +30,38 @@ pub enum Screen {
     Review,
     /// The result.
     Result,
+    /// "My check-ins": the saved check-ins, the trend and what changed since last time.
+    History,
+    /// One saved check-in's result, opened from the history.
+    Saved,
+}
+
+impl Screen {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screen::Welcome => "Welcome",
+            Screen::Question => "Question",
+            Screen::Review => "Review",
+            Screen::Result => "Result",
+            Screen::History => "History",
+            Screen::Saved => "Saved",
+        }
+    }
+}
+
+/// How many saved check-ins "My check-ins" lists until the person asks for all: enough to see
+/// recent change, few enough that a long history opens at once.
+pub const HISTORY_SHOWN: usize = 20;
+
+/// A question asked before something that cannot be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete the saved check-in with this id?
+    DeleteOne(String),
+    /// Delete every saved check-in and the check-in in progress?
+    DeleteEverything,
 }
 
 /// Something the person did.
@@ -51,6 +89,30 @@ pub enum Action {
     DismissSafety,
     /// Started a new check-in from the results.
     StartOver,
+    /// Storage held a check-in in progress: the welcome screen offers to continue it.
+    DraftFound(Session),
+    /// Pressed "Continue where you left off".
+    Resume,
+    /// Opened "My check-ins", or the saved check-ins changed (another tab, an import): the
+    /// list, newest first.
+    ShowHistory(Vec<SavedCheckIn>),
+    /// The saved check-ins changed while "My check-ins" may be open: refresh without moving.
+    HistoryChanged(Vec<SavedCheckIn>),
+    /// Opened one saved check-in from the list.
+    Open(String),
+    /// Left "My check-ins" (or a saved result back to the list).
+    Leave,
+    /// Asked to delete something: the flow asks first.
+    Ask(Confirm),
+    /// Answered "No, keep it" to a [`Confirm`].
+    Cancel,
+    /// The check-in in progress was dropped from storage (the person chose to keep nothing):
+    /// stop offering it.
+    ForgetDraft,
+    /// Pressed "Show all" under the newest saved check-ins.
+    ShowAllHistory,
+    /// Confirmed; the web layer has deleted it from storage. The flow forgets it too.
+    Deleted(Confirm),
 }
 
 /// The whole state of one check-in on screen.
@@ -69,6 +131,22 @@ pub struct Flow {
     pub changing_from_review: bool,
     /// The finished check-in, on the result screen.
     pub result: Option<CompletedCheckIn>,
+    /// How many check-ins were finished in this flow: the UI saves each one once, even when two
+    /// in a row have the same answers and so the same result.
+    pub finished: u32,
+    /// Whether "My check-ins" lists every saved check-in or only the newest
+    /// [`HISTORY_SHOWN`].
+    pub show_all_history: bool,
+    /// The check-in in progress found in storage, offered on the welcome screen.
+    pub draft: Option<Session>,
+    /// The saved check-ins, newest first, once "My check-ins" has been opened. Shared, not
+    /// owned: the UI's reducer copies the flow on every action, and a copy of up to 500
+    /// check-ins for each click on a question was most of what a click cost.
+    pub history: Rc<Vec<SavedCheckIn>>,
+    /// The saved check-in open on the [`Screen::Saved`] screen, shared for the same reason.
+    pub viewing: Option<Rc<SavedCheckIn>>,
+    /// A question waiting for "Yes" or "No" before something is deleted.
+    pub confirm: Option<Confirm>,
     /// Counts every time focus should go to the screen's heading: each new screen, and the
     /// safety notice closing (its button had focus and is gone). The UI moves focus only when
     /// this changes, not on every re-render.
@@ -91,6 +169,12 @@ impl Flow {
             safety: Vec::new(),
             changing_from_review: false,
             result: None,
+            finished: 0,
+            show_all_history: false,
+            draft: None,
+            history: Rc::default(),
+            viewing: None,
+            confirm: None,
             screen_visit: 0,
         }
     }
@@ -109,6 +193,9 @@ impl Flow {
         self.problem = None;
         let outcome = match action {
             Action::Start => {
+                // Starting over: the offered draft is dropped (the web layer clears it in storage).
+                self.draft = None;
+                self.session = Session::new();
                 self.go(Screen::Question);
                 Ok(())
             }
@@ -133,8 +220,101 @@ impl Flow {
             }
             Action::StartOver => {
                 let visit = self.screen_visit;
+                let history = std::mem::take(&mut self.history);
+                let finished = self.finished;
                 *self = Flow::new();
+                self.history = history;
+                self.finished = finished;
                 self.screen_visit = visit + 1;
+                Ok(())
+            }
+            Action::DraftFound(session) => {
+                // Only a draft with an answer is worth offering.
+                self.draft = (!session.answers().is_empty()).then_some(session);
+                Ok(())
+            }
+            Action::Resume => match self.draft.take() {
+                Some(session) => {
+                    self.session = session;
+                    let screen = if self.session.current().is_some() {
+                        Screen::Question
+                    } else {
+                        Screen::Review
+                    };
+                    self.go(screen);
+                    Ok(())
+                }
+                None => Err(SessionError::AtStart),
+            },
+            Action::ShowHistory(history) => {
+                self.show_all_history = false;
+                self.history = Rc::new(history);
+                self.confirm = None;
+                self.viewing = None;
+                self.go(Screen::History);
+                Ok(())
+            }
+            Action::HistoryChanged(history) => {
+                // The open result stays open unless it was deleted elsewhere.
+                if let Some(open) = &self.viewing {
+                    if !history.iter().any(|c| c.id() == open.id()) {
+                        self.viewing = None;
+                        if self.screen == Screen::Saved {
+                            self.go(Screen::History);
+                        }
+                    }
+                }
+                self.history = Rc::new(history);
+                Ok(())
+            }
+            Action::Open(id) => match self.history.iter().find(|c| c.id() == id) {
+                Some(saved) => {
+                    self.viewing = Some(Rc::new(saved.clone()));
+                    self.confirm = None;
+                    self.go(Screen::Saved);
+                    Ok(())
+                }
+                None => Err(SessionError::UnknownQuestion(id)),
+            },
+            Action::Leave => {
+                self.leave();
+                Ok(())
+            }
+            Action::Ask(confirm) => {
+                self.confirm = Some(confirm);
+                Ok(())
+            }
+            Action::ForgetDraft => {
+                self.draft = None;
+                Ok(())
+            }
+            Action::ShowAllHistory => {
+                self.show_all_history = true;
+                Ok(())
+            }
+            Action::Cancel => {
+                self.confirm = None;
+                Ok(())
+            }
+            Action::Deleted(what) => {
+                self.confirm = None;
+                match what {
+                    Confirm::DeleteOne(id) => {
+                        Rc::make_mut(&mut self.history).retain(|c| c.id() != id);
+                        if self.viewing.as_ref().is_some_and(|v| v.id() == id) {
+                            self.viewing = None;
+                            self.go(Screen::History);
+                        }
+                    }
+                    Confirm::DeleteEverything => {
+                        self.history = Rc::default();
+                        self.viewing = None;
+                        self.draft = None;
+                        if self.screen == Screen::Saved {
+                            self.go(Screen::History);
+                        }
+                    }
+                }
                 Ok(())
             }
         };
@@ -205,6 +385,8 @@ impl Flow {
                     Ok(())
                 }
                 Err(SessionError::AtStart) => {
+                    // Back to the welcome screen, which offers to continue what was started.
+                    self.draft = (!self.session.answers().is_empty()).then(|| self.session.clone());
                     self.go(Screen::Welcome);
                     Ok(())
                 }
@@ -216,6 +398,23 @@ impl Flow {
                 Ok(())
             }
             Screen::Result => Err(SessionError::AtEnd),
+            Screen::History | Screen::Saved => {
+                self.leave();
+                Ok(())
+            }
+        }
+    }
+
+    /// Leaves a saved result for the list, or the list for the welcome screen.
+    fn leave(&mut self) {
+        self.confirm = None;
+        match self.screen {
+            Screen::Saved => {
+                self.viewing = None;
+                self.go(Screen::History);
+            }
+            Screen::History => self.go(Screen::Welcome),
+            _ => {}
         }
     }
 
@@ -236,6 +435,7 @@ impl Flow {
         let completed = self.session.complete()?;
         self.safety.clear();
         self.result = Some(completed);
+        self.finished = self.finished.wrapping_add(1);
         self.go(Screen::Result);
         Ok(())
     }
@@ -264,7 +464,7 @@ pub fn toggled(question: &Question, current: Option<&Answer>, option: &str) -> O
     }
     // Keep the options' own order, so the same ticks always save the same answer.
     let order = |id: &String| question.options.iter().position(|o| o.id == id);
-    picked.sort_by_key(order);
+    crate::sort::sort_by_key(&mut picked, order);
     (!picked.is_empty()).then_some(Answer::Choices(picked))
 }
 
@@ -480,5 +680,186 @@ mod tests {
         for answer in [one, two, none, back].into_iter().flatten() {
             assert_eq!(question.check(&answer), Ok(()));
         }
+    }
+    fn saved(id: &str, at_ms: i64) -> SavedCheckIn {
+        let mut flow = Flow::new();
+        walk_to_review(&mut flow);
+        flow.apply(Action::Finish);
+        let completed = flow.result.expect("a result");
+        SavedCheckIn::from_completed(&completed, id, at_ms).expect("a valid id and date")
+    }
+
+    #[test]
+    fn a_found_draft_is_offered_and_resumed_where_it_was_left() {
+        let mut draft = Session::new();
+        let first = draft.current().expect("a first question");
+        let answer = match first.kind {
+            QuestionKind::Multiple => Answer::Choices(vec![first.options[0].id.to_owned()]),
+            _ => Answer::Choice(first.options[0].id.to_owned()),
+        };
+        draft.answer(first.id, answer).expect("a valid answer");
+        draft.next().expect("moves on");
+        let at = draft.current().map(|q| q.id);
+
+        let mut flow = Flow::new();
+        flow.apply(Action::DraftFound(Session::new()));
+        assert!(flow.draft.is_none(), "an empty draft is not worth offering");
+        flow.apply(Action::DraftFound(draft));
+        assert!(flow.draft.is_some());
+        flow.apply(Action::Resume);
+        assert_eq!(flow.screen, Screen::Question);
+        assert_eq!(flow.question().map(|q| q.id), at);
+        assert!(flow.draft.is_none());
+        assert_eq!(flow.session.answers().len(), 1);
+    }
+
+    #[test]
+    fn start_over_drops_the_offered_draft() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Start);
+        answer_current(&mut flow);
+        flow.apply(Action::Back);
+        assert_eq!(flow.screen, Screen::Welcome);
+        assert!(flow.draft.is_some(), "going back to the start offers to continue");
+        flow.apply(Action::Start);
+        assert!(flow.draft.is_none());
+        assert!(flow.session.answers().is_empty());
+        flow.apply(Action::Resume);
+        assert!(flow.problem.is_some(), "nothing to resume after starting over");
+    }
+
+    #[test]
+    fn history_opens_a_saved_result_and_leaves_step_by_step() {
+        let list = vec![saved("b", 2_000), saved("a", 1_000)];
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(list.clone()));
+        assert_eq!(flow.screen, Screen::History);
+        assert_eq!(*flow.history, list);
+        flow.apply(Action::Open("a".to_owned()));
+        assert_eq!(flow.screen, Screen::Saved);
+        assert_eq!(flow.viewing.as_ref().map(|c| c.id()), Some("a"));
+        flow.apply(Action::Open("missing".to_owned()));
+        assert!(flow.problem.is_some());
+        assert_eq!(
+            flow.viewing.as_ref().map(|c| c.id()),
+            Some("a"),
+            "a bad id changes nothing"
+        );
+        flow.apply(Action::Back);
+        assert_eq!(flow.screen, Screen::History);
+        flow.apply(Action::Leave);
+        assert_eq!(flow.screen, Screen::Welcome);
+    }
+
+    #[test]
+    fn deleting_asks_first_and_cancel_keeps_everything() {
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(vec![saved("b", 2_000), saved("a", 1_000)]));
+        flow.apply(Action::Open("a".to_owned()));
+        flow.apply(Action::Ask(Confirm::DeleteOne("a".to_owned())));
+        assert_eq!(flow.confirm, Some(Confirm::DeleteOne("a".to_owned())));
+        flow.apply(Action::Cancel);
+        assert_eq!(flow.confirm, None);
+        assert_eq!(flow.history.len(), 2);
+
+        flow.apply(Action::Ask(Confirm::DeleteOne("a".to_owned())));
+        flow.apply(Action::Deleted(Confirm::DeleteOne("a".to_owned())));
+        assert_eq!(flow.history.iter().map(|c| c.id()).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(flow.screen, Screen::History, "the deleted result is closed");
+
+        flow.apply(Action::Ask(Confirm::DeleteEverything));
+        flow.apply(Action::Deleted(Confirm::DeleteEverything));
+        assert!(flow.history.is_empty());
+        assert_eq!(flow.confirm, None);
+    }
+
+    #[test]
+    fn a_result_deleted_in_another_tab_closes_here() {
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(vec![saved("b", 2_000), saved("a", 1_000)]));
+        flow.apply(Action::Open("a".to_owned()));
+        let visit = flow.screen_visit;
+        flow.apply(Action::HistoryChanged(vec![saved("c", 3_000), saved("a", 1_000)]));
+        assert_eq!(flow.screen, Screen::Saved, "still there: stays open");
+        assert_eq!(flow.screen_visit, visit, "a refresh does not move focus");
+        flow.apply(Action::HistoryChanged(vec![saved("c", 3_000)]));
+        assert_eq!(flow.screen, Screen::History);
+        assert_eq!(flow.history.len(), 1);
+    }
+
+    #[test]
+    fn start_over_keeps_the_loaded_history() {
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(vec![saved("a", 1_000)]));
+        flow.apply(Action::Leave);
+        flow.apply(Action::StartOver);
+        assert_eq!(flow.history.len(), 1);
+    }
+
+    #[test]
+    fn data_attribute_names_are_the_debug_names() {
+        use crate::recommend::GroupType;
+        use crate::safety::SafetyFlag;
+        use crate::scoring::{Band, DomainKind};
+        let screens = [
+            Screen::Welcome,
+            Screen::Question,
+            Screen::Review,
+            Screen::Result,
+            Screen::History,
+            Screen::Saved,
+        ];
+        for screen in screens {
+            assert_eq!(screen.as_str(), format!("{screen:?}"));
+        }
+        for band in Band::ALL {
+            assert_eq!(band.as_str(), format!("{band:?}"));
+        }
+        for domain in [DomainKind::Stressors, DomainKind::Supports, DomainKind::Motivation] {
+            assert_eq!(domain.as_str(), format!("{domain:?}"));
+        }
+        for group in GroupType::ALL {
+            assert_eq!(group.as_str(), format!("{group:?}"));
+        }
+        for flag in SafetyFlag::ALL {
+            assert_eq!(flag.as_str(), format!("{flag:?}"));
+        }
+    }
+
+    #[test]
+    fn every_finished_check_in_counts_even_with_the_same_answers() {
+        let mut flow = Flow::new();
+        walk_to_review(&mut flow);
+        flow.apply(Action::Finish);
+        let first = flow.result.clone();
+        assert_eq!(flow.finished, 1);
+        flow.apply(Action::StartOver);
+        walk_to_review(&mut flow);
+        flow.apply(Action::Finish);
+        assert_eq!(flow.result, first, "same answers, same result");
+        assert_eq!(flow.finished, 2, "but a second check-in to save");
+    }
+
+    #[test]
+    fn forgetting_the_draft_stops_offering_it() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Start);
+        answer_current(&mut flow);
+        flow.apply(Action::Back);
+        assert!(flow.draft.is_some());
+        flow.apply(Action::ForgetDraft);
+        assert!(flow.draft.is_none());
+    }
+
+    #[test]
+    fn a_long_history_shows_the_newest_until_asked_for_all() {
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(vec![saved("a", 1_000)]));
+        assert!(!flow.show_all_history);
+        flow.apply(Action::ShowAllHistory);
+        assert!(flow.show_all_history);
+        flow.apply(Action::Leave);
+        flow.apply(Action::ShowHistory(vec![saved("a", 1_000)]));
+        assert!(!flow.show_all_history, "opening the list again starts short");
     }
 }

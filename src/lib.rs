@@ -16,10 +16,13 @@
 //! | [`questionnaire`] | the check-in's questions, branching and points (`content/questionnaire.toml`), and their validator |
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
 //! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
+//! | [`sort`] | one stable sort for the crate, compiled once instead of once per call site |
+//! | [`shell`] | the widget's state around the check-in: the crisis panel, the region, storage notices, the import report, "keep nothing" |
 //! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
 //! | [`recommend`] | group types ranked for the person (`content/groups.toml`), professional help, next steps |
+//! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import (`docs/storage.md`) |
 //! | [`text`] | result texts as [`i18n::Msg`] plus values, rendered per locale and region; `Msg` saved by key |
 //! | `web` | (feature `web`) the thin Yew layer: mounting, the app, one component per file |
 //!
@@ -40,6 +43,9 @@ pub mod recommend;
 pub mod safety;
 pub mod scoring;
 pub mod session;
+pub mod shell;
+pub mod sort;
+pub mod storage;
 pub mod text;
 
 #[cfg(feature = "web")]

@@ -385,7 +385,7 @@ impl Question {
             Answer::PreferNotToSay => self.prefer_not_to_say_safety.into_iter().collect(),
             _ => self.chosen(answer).iter().filter_map(|o| o.safety).collect(),
         };
-        flags.sort();
+        crate::sort::sort(&mut flags);
         flags.dedup();
         flags
     }
@@ -497,7 +497,7 @@ pub(crate) fn answered_among<'a>(
 /// The safety signs these (shown, valid) answers raise, in message order, once each.
 pub(crate) fn safety_flags_of(answered: &[(&'static Question, &Answer)]) -> Vec<SafetyFlag> {
     let mut flags: Vec<SafetyFlag> = answered.iter().flat_map(|(q, a)| q.safety_flags(a)).collect();
-    flags.sort();
+    crate::sort::sort(&mut flags);
     flags.dedup();
     flags
 }

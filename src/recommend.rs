@@ -82,6 +82,17 @@ pub enum GroupType {
 }
 
 impl GroupType {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupType::TwelveStep => "TwelveStep",
+            GroupType::Clinical => "Clinical",
+            GroupType::Mutual => "Mutual",
+            GroupType::Online => "Online",
+        }
+    }
+
     /// All four, in the seed article's order (the tie-break order).
     pub const ALL: [GroupType; 4] = [
         GroupType::TwelveStep,
@@ -407,7 +418,7 @@ impl Facts<'_> {
     fn substances(&self) -> Vec<&'static str> {
         let mut all = self.chosen(ids::RECOVERY_FROM);
         all.extend(self.chosen(ids::SUBSTANCES_30D));
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         all.dedup();
         all
     }
@@ -545,7 +556,7 @@ pub(crate) fn rank_groups(facts: &Facts, professional_first: bool) -> Vec<GroupR
     }
     let mut order: Vec<GroupType> = GroupType::ALL.to_vec();
     // Stable sort: ties keep the seed article's order.
-    order.sort_by_key(|g| -points[g.index()]);
+    crate::sort::sort_by_key(&mut order, |g| -points[g.index()]);
     order
         .into_iter()
         .enumerate()
@@ -631,7 +642,7 @@ fn examples_for(group: GroupType, facts: &Facts) -> Vec<&'static GroupExample> {
             (score, e)
         })
         .collect();
-    candidates.sort_by_key(|(score, _)| -score);
+    crate::sort::sort_by_key(&mut candidates, |(score, _)| -*score);
     candidates.into_iter().take(EXAMPLES_PER_TYPE).map(|(_, e)| e).collect()
 }
 
@@ -643,7 +654,7 @@ pub(crate) fn next_steps(facts: &Facts) -> Vec<NextStep> {
         .iter()
         .map(|d| (*d, QUESTIONNAIRE.index_of(&d.question).unwrap_or(usize::MAX)))
         .collect();
-    drivers.sort_by(|(a, ia), (b, ib)| b.risk.cmp(&a.risk).then(ia.cmp(ib)));
+    crate::sort::sort_by(&mut drivers, |(a, ia), (b, ib)| b.risk.cmp(&a.risk).then(ia.cmp(ib)));
     let mut steps: Vec<NextStep> = Vec::new();
     for (driver, _) in drivers {
         if steps.len() == 3 {

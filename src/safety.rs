@@ -35,6 +35,18 @@ pub enum SafetyFlag {
 }
 
 impl SafetyFlag {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SafetyFlag::SuicidalThoughtsNow => "SuicidalThoughtsNow",
+            SafetyFlag::SuicidalThoughts => "SuicidalThoughts",
+            SafetyFlag::OpioidAfterBreak => "OpioidAfterBreak",
+            SafetyFlag::StoppingSuddenly => "StoppingSuddenly",
+            SafetyFlag::UnsafeAtHome => "UnsafeAtHome",
+        }
+    }
+
     /// Every flag, in the order their messages appear.
     pub const ALL: [SafetyFlag; 5] = [
         SafetyFlag::SuicidalThoughtsNow,

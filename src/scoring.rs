@@ -62,6 +62,17 @@ pub enum Band {
 }
 
 impl Band {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Few => "Few",
+            Band::Some => "Some",
+            Band::Several => "Several",
+            Band::Many => "Many",
+        }
+    }
+
     /// All bands, fewest signs first.
     pub const ALL: [Band; 4] = [Band::Few, Band::Some, Band::Several, Band::Many];
 
@@ -159,6 +170,16 @@ pub enum DomainKind {
 }
 
 impl DomainKind {
+    /// The variant's name as `{:?}` writes it, for `data-*` attributes, without the `Debug`
+    /// formatting code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DomainKind::Stressors => "Stressors",
+            DomainKind::Supports => "Supports",
+            DomainKind::Motivation => "Motivation",
+        }
+    }
+
     /// The domain's heading.
     pub fn name(self) -> Msg {
         match self {
@@ -402,7 +423,7 @@ fn domain_score(
         })
         .collect();
     // Most important first: highest risk, then the questionnaire's order.
-    drivers.sort_by(|(oa, a), (ob, b)| b.risk.cmp(&a.risk).then(oa.cmp(ob)));
+    crate::sort::sort_by(&mut drivers, |(oa, a), (ob, b)| b.risk.cmp(&a.risk).then(oa.cmp(ob)));
     let total = shown
         .iter()
         .filter(|q| domain.includes(q.domain) && q.domain.is_scored())
@@ -506,7 +527,7 @@ fn strengths(answered: &[(&'static Question, &crate::answers::Answer)]) -> Vec<S
             })
         })
         .collect();
-    found.sort_by_key(|(stressor, order, _)| (*stressor, *order));
+    crate::sort::sort_by_key(&mut found, |(stressor, order, _)| (*stressor, *order));
     found.into_iter().map(|(_, _, s)| s).collect()
 }
 

@@ -248,6 +248,17 @@ impl Session {
         self.current.and_then(|id| QUESTIONNAIRE.question(id))
     }
 
+    /// The id of the question the person is on, as a draft saves it.
+    pub(crate) fn current_id(&self) -> Option<&'static str> {
+        self.current
+    }
+
+    /// A session from a saved draft's answers and current question, checked as loading a
+    /// saved session checks it.
+    pub(crate) fn from_saved(answers: Answers, current: Option<String>) -> Result<Session, SessionError> {
+        Session::try_from(SavedSession { answers, current })
+    }
+
     /// The questions shown, given the answers so far, in order.
     pub fn visible_questions(&self) -> Vec<&'static Question> {
         QUESTIONNAIRE.visible_questions(&self.answers)

@@ -14,10 +14,11 @@ use recovery_checkin::help::Region;
 use recovery_checkin::i18n::{Locale, Msg};
 use recovery_checkin::questionnaire::{Question, QUESTIONNAIRE};
 use recovery_checkin::scoring::{score, Assessment};
+use recovery_checkin::storage::Namespace;
 use recovery_checkin::web::app::{App, AppProps};
-use recovery_checkin::web::progress::{ProgressBar, ProgressProps};
-use recovery_checkin::web::question::{QuestionProps, QuestionScreen};
-use recovery_checkin::web::results::{ResultsProps, ResultsScreen};
+use recovery_checkin::web::progress::{progress_bar, ProgressProps};
+use recovery_checkin::web::question::{question_screen, QuestionProps};
+use recovery_checkin::web::results::{results_screen, ResultsProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -55,13 +56,46 @@ where
     (root, handle)
 }
 
+// The progress bar, a question and the results are plain functions returning `Html`; these
+// components only mount them on their own for a test.
+
+#[function_component]
+fn ProgressBar(props: &ProgressProps) -> Html {
+    progress_bar(props)
+}
+
+#[function_component]
+fn QuestionScreen(props: &QuestionProps) -> Html {
+    question_screen(props)
+}
+
+#[function_component]
+fn ResultsScreen(props: &ResultsProps) -> Html {
+    results_screen(props)
+}
+
 async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
     render::<App>(AppProps {
         locale: EN,
         region,
         id_prefix: "t".into(),
+        namespace: fresh_namespace(),
     })
     .await
+}
+
+/// A storage namespace no other test uses, so saved data never leaks between tests.
+fn fresh_namespace() -> Namespace {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = NEXT.with(|next| {
+        let n = next.get();
+        next.set(n + 1);
+        n
+    });
+    let stamp = js_sys::Date::now() as u64;
+    Namespace::parse(&format!("test-{stamp}-{n}")).expect("a valid namespace")
 }
 
 fn find(root: &Element, selector: &str) -> HtmlElement {
@@ -417,6 +451,9 @@ async fn results(assessment: Assessment) -> (Element, yew::AppHandle<ResultsScre
         region: Region::Us,
         assessment,
         heading: NodeRef::default(),
+        title: None,
+        note: None,
+        actions: None,
         on_action: Callback::noop(),
     })
     .await

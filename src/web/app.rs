@@ -1,24 +1,37 @@
 //! The widget's root: keeps the check-in's [`Flow`] in a reducer and routes every action to it.
 //!
 //! The reducer only calls [`Flow::apply`]; what each action does is decided and tested in the
-//! domain. This file decides only what is on screen and where focus goes.
+//! domain. This file decides what is on screen and where focus goes, and does the saving: the
+//! check-in in progress after every answer, each finished check-in, and what "My check-ins"
+//! needs, all through [`Saving`], with every failure told to the person in plain words.
 
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::flow::{Action, Flow, Screen};
+use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyFlag;
+use crate::session::Session;
+use crate::shell::{Shell, ShellAction};
+use crate::storage::export::export_file_name;
+use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
+use crate::text::Text;
 
-use super::crisis_panel::CrisisPanel;
-use super::header::Header;
-use super::question::QuestionScreen;
-use super::results::ResultsScreen;
-use super::review::ReviewScreen;
-use super::safety_notice::SafetyNotices;
-use super::welcome::Welcome;
+use super::crisis_panel::{crisis_panel, CrisisPanelProps};
+use super::elements::{click, p};
+use super::header::{header, HeaderProps};
+use super::history::{history_screen, HistoryProps};
+use super::question::{question_screen, QuestionProps};
+use super::results::{results_screen, ResultsProps};
+use super::review::{review_screen, ReviewProps};
+use super::safety_notice::{safety_notices, SafetyNoticesProps};
+use super::saved_result::{saved_result_screen, SavedResultProps};
+use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
+use super::welcome::{welcome, WelcomeProps};
 
 /// How a partner page configured this widget.
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -29,19 +42,86 @@ pub struct AppProps {
     pub region: Region,
     /// Unique among the widgets on the page; prefixes every element id.
     pub id_prefix: AttrValue,
+    /// Where this widget keeps its data in the browser's storage.
+    #[prop_or_default]
+    pub namespace: Namespace,
 }
 
-/// The check-in's state in Yew's reducer.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FlowState(pub Flow);
+/// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
+/// ([`Shell`]), each behind its own `Rc` so that changing one does not copy the other. One
+/// reducer for both: each reducer hook is its own copy of Yew's hook code in the wasm. The
+/// widget's storage is opened with the state and kept in it, so no other hook is needed for it.
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    /// The check-in.
+    pub flow: Rc<Flow>,
+    /// The crisis panel, the region, notices, the import report, "keep nothing".
+    pub shell: Rc<Shell>,
+    /// The widget's storage, opened once, when the widget is first drawn.
+    pub saving: SavingHandle,
+    /// The elements focus moves to, made with the first state (no hook of their own).
+    pub refs: Rc<Refs>,
+}
 
-impl Reducible for FlowState {
-    type Action = Action;
+/// The elements the app moves focus to.
+#[derive(Debug, Default, PartialEq)]
+pub struct Refs {
+    /// The heading of the screen shown.
+    pub screen_heading: NodeRef,
+    /// The button that opens and closes the crisis panel.
+    pub help_toggle: NodeRef,
+    /// The crisis panel's heading.
+    pub help_heading: NodeRef,
+}
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut flow = self.0.clone();
-        flow.apply(action);
-        Rc::new(FlowState(flow))
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("flow", &self.flow)
+            .field("shell", &self.shell)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A change to [`AppState`]: a move in the check-in or a change around it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppAction {
+    /// Applied with [`Flow::apply`].
+    Flow(Action),
+    /// Applied with [`Shell::apply`].
+    Shell(ShellAction),
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        match action {
+            AppAction::Flow(action) => {
+                let mut flow = Flow::clone(&self.flow);
+                flow.apply(action);
+                Rc::new(AppState {
+                    flow: Rc::new(flow),
+                    shell: self.shell.clone(),
+                    saving: self.saving.clone(),
+                    refs: self.refs.clone(),
+                })
+            }
+            AppAction::Shell(action) => {
+                let mut shell = Shell::clone(&self.shell);
+                if shell.apply(action) {
+                    Rc::new(AppState {
+                        flow: self.flow.clone(),
+                        shell: Rc::new(shell),
+                        saving: self.saving.clone(),
+                        refs: self.refs.clone(),
+                    })
+                } else {
+                    // Unchanged: the same state, so the widget is not drawn again.
+                    self
+                }
+            }
+        }
     }
 }
 
@@ -49,100 +129,431 @@ impl Reducible for FlowState {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let locale = props.locale;
-    let flow = use_reducer(FlowState::default);
-    let help_open = use_state(|| false);
-    let region = use_state(|| props.region);
-    let screen_heading = use_node_ref();
-    let help_toggle = use_node_ref();
+    let app = {
+        use_reducer(|| AppState {
+            flow: Rc::new(Flow::new()),
+            shell: Rc::new(Shell::new(props.region)),
+            saving: Saving::open(props.namespace.clone()),
+            refs: Rc::default(),
+        })
+    };
+    // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
+    let to = To(app.dispatcher());
+    let Refs {
+        screen_heading,
+        help_toggle,
+        help_heading,
+    } = &*app.refs;
+    let saving: SavingHandle = app.saving.clone();
 
     // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
     // the first screen: a widget must not pull focus (and the scroll position) away from the
     // partner's page as it loads.
     {
         let screen_heading = screen_heading.clone();
-        use_effect_with(flow.0.screen_visit, move |visit| {
-            if *visit > 0 {
-                if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
-                    heading.focus().ok();
+        use_app_effect(
+            Deps::Visit(app.flow.screen_visit),
+            Box::new(move |deps: &Deps| {
+                if matches!(deps, Deps::Visit(visit) if *visit > 0) {
+                    if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
+                        heading.focus().ok();
+                    }
                 }
-            }
-        });
+                no_teardown()
+            }),
+        );
+    }
+
+    // Opening the crisis panel moves focus into it, so keyboard and screen-reader users land
+    // there.
+    {
+        let help_heading = help_heading.clone();
+        use_app_effect(
+            Deps::Help(app.shell.help_open),
+            Box::new(move |deps: &Deps| {
+                if *deps == Deps::Help(true) {
+                    if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
+                        heading.focus().ok();
+                    }
+                }
+                no_teardown()
+            }),
+        );
+    }
+
+    // On mount: what storage holds (the choices, a check-in left unfinished), and a listener
+    // for other tabs' changes, removed again when the widget goes.
+    {
+        let saving = saving.clone();
+        let to = to.clone();
+        use_app_effect(
+            Deps::Mount,
+            Box::new(move |_: &Deps| {
+                let mut found = Vec::new();
+                if !saving.keeps_data() {
+                    found.push(Msg::StorageBlocked);
+                }
+                saving.with(|repo| {
+                    match repo.settings() {
+                        Ok(settings) => {
+                            to.shell(ShellAction::KeepNothing(settings.value.keep_nothing));
+                            found.extend(settings.messages());
+                        }
+                        Err(error) => found.push(error.message()),
+                    }
+                    match repo.load_draft() {
+                        Ok(draft) => {
+                            found.extend(draft.messages());
+                            if let Some(session) = draft.value {
+                                to.flow(Action::DraftFound(session));
+                            }
+                        }
+                        Err(error) => found.push(error.message()),
+                    }
+                });
+                to.notify(found);
+                let listener = storage_listener(saving, to);
+                let window = web_sys::window();
+                if let Some(window) = &window {
+                    window
+                        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                        .ok();
+                }
+                Box::new(move || {
+                    if let Some(window) = window {
+                        window
+                            .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                            .ok();
+                    }
+                })
+            }),
+        );
+    }
+
+    // The check-in in progress is saved after every answer and every move.
+    {
+        let saving = saving.clone();
+        let to = to.clone();
+        let keep = !app.shell.keep_nothing;
+        let in_progress = matches!(app.flow.screen, Screen::Question | Screen::Review);
+        use_app_effect(
+            Deps::Draft(app.flow.session.clone(), in_progress, keep),
+            Box::new(move |deps: &Deps| {
+                if let Deps::Draft(session, true, true) = deps {
+                    if !session.answers().is_empty() {
+                        if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
+                            to.notify(vec![error.message()]);
+                        }
+                    }
+                }
+                no_teardown()
+            }),
+        );
+    }
+
+    // Each finished check-in is saved once, with its date (keyed on the count of finished
+    // check-ins, not the result: two check-ins with the same answers are two check-ins). The
+    // draft it came from is cleared only once it is safely saved: when the save fails, the
+    // draft is the only copy of those answers.
+    {
+        let saving = saving.clone();
+        let to = to.clone();
+        let keep = !app.shell.keep_nothing;
+        let result = app.flow.result.clone();
+        use_app_effect(
+            Deps::Finished(app.flow.finished),
+            Box::new(move |_: &Deps| {
+                if let Some(completed) = result {
+                    let mut problems = Vec::new();
+                    let saved = if keep {
+                        let at = now_ms();
+                        saving
+                            .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
+                            .map(|_| ())
+                            .map_err(|error| problems.push(error.message()))
+                            .is_ok()
+                    } else {
+                        true
+                    };
+                    if saved {
+                        if let Err(error) = saving.with(|repo| repo.clear_draft()) {
+                            problems.push(error.message());
+                        }
+                    }
+                    to.notify(problems);
+                }
+                no_teardown()
+            }),
+        );
     }
 
     let on_action = {
-        let flow = flow.dispatcher();
-        Callback::from(move |action: Action| flow.dispatch(action))
+        let to = to.clone();
+        let saving = saving.clone();
+        Callback::from(move |action: Action| {
+            // Starting over forgets the check-in left unfinished, in storage too.
+            if action == Action::Start {
+                if let Err(error) = saving.with(|repo| repo.clear_draft()) {
+                    to.notify(vec![error.message()]);
+                }
+            }
+            to.flow(action);
+        })
+    };
+    let open_history = {
+        let saving = saving.clone();
+        let to = to.clone();
+        Callback::from(move |()| {
+            to.shell(ShellAction::Report(Vec::new()));
+            match saving.with(|repo| repo.history()) {
+                Ok(history) => {
+                    to.notify(history.messages());
+                    to.flow(Action::ShowHistory(history.value));
+                }
+                Err(error) => to.notify(vec![error.message()]),
+            }
+        })
+    };
+    let on_delete = {
+        let saving = saving.clone();
+        let to = to.clone();
+        let app = app.clone();
+        Callback::from(move |what: Confirm| {
+            let done: Result<(), Msg> = saving.with(|repo| match &what {
+                Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
+                // Deleting everything removes the settings too: a person who chose to keep
+                // nothing still wants that afterwards, so the choice is written again.
+                Confirm::DeleteEverything => {
+                    repo.delete_everything().map_err(|e| e.message())?;
+                    if app.shell.keep_nothing {
+                        repo.set_keep_nothing(true).map_err(|e| e.message())?;
+                    }
+                    Ok(())
+                }
+            });
+            match done {
+                Ok(()) => to.flow(Action::Deleted(what)),
+                Err(message) => to.notify(vec![message]),
+            }
+        })
+    };
+    let on_export = {
+        let saving = saving.clone();
+        let to = to.clone();
+        Callback::from(move |()| {
+            let at = now_ms();
+            match saving.with(|repo| repo.export(at)) {
+                Ok(file) => {
+                    to.notify(file.messages());
+                    if download(&export_file_name(at), &file.value).is_err() {
+                        to.notify(vec![Msg::StorageFailed]);
+                    }
+                }
+                Err(error) => to.notify(vec![error.message()]),
+            }
+        })
+    };
+    let on_import = {
+        let saving = saving.clone();
+        let to = to.clone();
+        Callback::from(move |file: web_sys::File| {
+            // A file over the limit is refused before it is read: reading 50 MB would hang.
+            if file.size() > MAX_IMPORT_BYTES as f64 {
+                to.shell(ShellAction::Report(vec![Text::new(
+                    ImportError::TooBig {
+                        bytes: file.size() as usize,
+                    }
+                    .message(),
+                )]));
+                return;
+            }
+            let saving = saving.clone();
+            let to = to.clone();
+            yew::platform::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                    to.shell(ShellAction::Report(vec![Text::new(
+                        ImportError::Corrupt(String::from("unreadable file")).message(),
+                    )]));
+                    return;
+                };
+                let outcome = saving.with(|repo| repo.import(&text));
+                match outcome {
+                    Ok(done) => to.shell(ShellAction::Report(done.messages())),
+                    Err(error) => to.shell(ShellAction::Report(vec![Text::new(error.message())])),
+                }
+                if let Ok(history) = saving.with(|repo| repo.history()) {
+                    to.flow(Action::HistoryChanged(history.value));
+                }
+            });
+        })
+    };
+    let on_keep_nothing = {
+        let saving = saving.clone();
+        let to = to.clone();
+        Callback::from(
+            move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
+                Ok(()) => {
+                    to.shell(ShellAction::KeepNothing(choice));
+                    // The repository dropped the stored draft; stop offering it here too.
+                    if choice {
+                        to.flow(Action::ForgetDraft);
+                    }
+                }
+                Err(error) => to.notify(vec![error.message()]),
+            },
+        )
     };
     let toggle_help = {
-        let help_open = help_open.clone();
-        Callback::from(move |_| help_open.set(!*help_open))
+        let to = to.clone();
+        Callback::from(move |_| to.shell(ShellAction::ToggleHelp))
     };
     let close_help = {
-        let help_open = help_open.clone();
+        let to = to.clone();
         let help_toggle = help_toggle.clone();
         Callback::from(move |_| {
-            help_open.set(false);
+            to.shell(ShellAction::CloseHelp);
             if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }
         })
     };
     let choose_region = {
-        let region = region.clone();
-        Callback::from(move |r: Region| region.set(r))
+        let to = to.clone();
+        Callback::from(move |r: Region| to.shell(ShellAction::ChooseRegion(r)))
     };
 
-    let state = &flow.0;
+    let state = &*app.flow;
+    let Shell {
+        help_open,
+        region,
+        ref notices,
+        ref report,
+        keep_nothing,
+    } = *app.shell;
     let heading = screen_heading.clone();
     let body = match state.screen {
-        Screen::Welcome => html! {
-            <Welcome {locale} {heading} on_start={on_action.reform(|()| Action::Start)} />
-        },
+        Screen::Welcome => welcome(&WelcomeProps {
+            locale,
+            heading,
+            draft: state.draft.is_some(),
+            on_action: on_action.clone(),
+            on_history: open_history.clone(),
+        }),
         Screen::Question => match state.question() {
             Some(question) => {
                 let progress = state.session.progress();
-                let notices = safety_notices(locale, *region, &state.safety, &on_action);
-                html! {
-                    <QuestionScreen
-                        {locale}
-                        {question}
-                        answer={state.session.answers().get(question.id).cloned()}
-                        section={state.session.questionnaire().section(question.section).map(|s| s.title)}
-                        position={progress.position}
-                        total={progress.total}
-                        problem={state.problem}
-                        id_prefix={props.id_prefix.clone()}
-                        {heading}
-                        {notices}
-                        on_action={on_action.clone()}
-                    />
-                }
+                let notices = flow_safety_notices(locale, region, &state.safety, &on_action);
+                question_screen(&QuestionProps {
+                    locale,
+                    question,
+                    answer: state.session.answers().get(question.id).cloned(),
+                    section: state.session.questionnaire().section(question.section).map(|s| s.title),
+                    position: progress.position,
+                    total: progress.total,
+                    problem: state.problem,
+                    id_prefix: props.id_prefix.clone(),
+                    heading,
+                    notices,
+                    on_action: on_action.clone(),
+                })
             }
             None => Html::default(),
         },
-        Screen::Review => html! {
-            <ReviewScreen {locale} items={state.session.review()} problem={state.problem} {heading} on_action={on_action.clone()} />
-        },
+        Screen::Review => review_screen(&ReviewProps {
+            locale,
+            items: state.session.review(),
+            problem: state.problem,
+            heading,
+            on_action: on_action.clone(),
+        }),
         Screen::Result => match &state.result {
-            Some(done) => html! {
-                <ResultsScreen {locale} region={*region} assessment={done.assessment.clone()} {heading} on_action={on_action.clone()} />
-            },
+            Some(done) => {
+                let history = click(&open_history, ());
+                let start_over = click(&on_action, Action::StartOver);
+                let actions = html! {
+                    <>
+                        <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
+                            { locale.text(Msg::HistoryTitle) }
+                        </button>
+                        <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
+                            { locale.text(Msg::ResultsStartOver) }
+                        </button>
+                    </>
+                };
+                results_screen(&ResultsProps {
+                    locale,
+                    region,
+                    assessment: done.assessment.clone(),
+                    heading,
+                    title: None,
+                    note: None,
+                    actions: Some(actions),
+                    on_action: on_action.clone(),
+                })
+            }
+            None => Html::default(),
+        },
+        Screen::History => history_screen(&HistoryProps {
+            locale,
+            region,
+            history: state.history.clone(),
+            confirm: state.confirm.clone(),
+            keep_nothing,
+            show_all: state.show_all_history,
+            report: report.clone(),
+            id_prefix: props.id_prefix.clone(),
+            heading,
+            on_action: on_action.clone(),
+            on_delete: on_delete.clone(),
+            on_export: on_export.clone(),
+            on_import,
+            on_keep_nothing,
+        }),
+        Screen::Saved => match &state.viewing {
+            Some(checkin) => saved_result_screen(&SavedResultProps {
+                locale,
+                region,
+                checkin: checkin.clone(),
+                confirm: state.confirm.clone(),
+                heading,
+                on_action: on_action.clone(),
+                on_delete,
+            }),
             None => Html::default(),
         },
     };
 
     let help_id = format!("{}-help", props.id_prefix);
+    let full = notices.contains(&Msg::StorageFull);
     html! {
-        <div class="rc-widget" data-screen={format!("{:?}", state.screen)}>
-            <Header
-                {locale}
-                help_open={*help_open}
-                help_id={help_id.clone()}
-                toggle_ref={help_toggle}
-                on_toggle_help={toggle_help}
-            />
-            if *help_open {
-                <CrisisPanel {locale} region={*region} id={help_id} on_region={choose_region} on_close={close_help} />
+        <div class="rc-widget" data-screen={state.screen.as_str()}>
+            { header(&HeaderProps {
+                locale,
+                help_open,
+                help_id: help_id.clone(),
+                toggle_ref: help_toggle.clone(),
+                on_toggle_help: toggle_help,
+            }) }
+            if help_open {
+                { crisis_panel(&CrisisPanelProps {
+                    locale,
+                    region,
+                    id: help_id,
+                    heading: help_heading.clone(),
+                    on_region: choose_region,
+                    on_close: close_help,
+                }) }
+            }
+            if !notices.is_empty() {
+                <div class="rc-notices" role="status" data-testid="storage-notice">
+                    { for notices.iter().map(|m| p(locale.text(*m))) }
+                    if full {
+                        <button type="button" class="rc-button" onclick={click(&on_export, ())}>
+                            { locale.text(Msg::HistoryExport) }
+                        </button>
+                    }
+                </div>
             }
             <div class="rc-body">{ body }</div>
             <div class="rc-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
@@ -152,18 +563,93 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// Where the app's callbacks and effects send what happened: the check-in, what is around it,
+/// and notices (one handle for all three, cloned into each closure once).
+#[derive(Clone)]
+struct To(UseReducerDispatcher<AppState>);
+
+impl To {
+    /// A move in the check-in.
+    fn flow(&self, action: Action) {
+        self.0.dispatch(AppAction::Flow(action));
+    }
+
+    /// A change around it.
+    fn shell(&self, action: ShellAction) {
+        self.0.dispatch(AppAction::Shell(action));
+    }
+
+    /// Notices for the person, such as a failed save.
+    fn notify(&self, msgs: Vec<Msg>) {
+        self.shell(ShellAction::Notify(msgs));
+    }
+}
+
+/// What an effect of the app runs again on. Every effect of the app has this one key type and
+/// one boxed closure type ([`EffectFn`]), so the wasm holds one copy of Yew's effect hook
+/// instead of one per effect.
+#[derive(PartialEq)]
+enum Deps {
+    /// The count of screens visited (focus moves to a new screen's heading).
+    Visit(u32),
+    /// Whether the crisis panel is open (focus moves into it).
+    Help(bool),
+    /// Nothing: runs once, on mount.
+    Mount,
+    /// The check-in in progress, whether it is on a question or the review, and whether
+    /// anything is kept.
+    Draft(Session, bool, bool),
+    /// The count of finished check-ins.
+    Finished(u32),
+}
+
+/// What an effect leaves to run when it is run again or the widget goes.
+type Teardown = Box<dyn FnOnce()>;
+
+/// An effect of the app, given its [`Deps`].
+type EffectFn = Box<dyn FnOnce(&Deps) -> Teardown>;
+
+/// A teardown that does nothing (a closure of no size: no allocation).
+fn no_teardown() -> Teardown {
+    Box::new(|| ())
+}
+
+/// `use_effect_with`, with the app's one key and closure type.
+#[hook]
+fn use_app_effect(deps: Deps, f: EffectFn) {
+    use_effect_with(deps, f);
+}
+
+/// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
+/// imported elsewhere shows up here too. Each check-in has its own key, so neither tab's
+/// writes overwrite the other's.
+fn storage_listener(saving: SavingHandle, to: To) -> Closure<dyn Fn(web_sys::StorageEvent)> {
+    Closure::new(move |event: web_sys::StorageEvent| {
+        let changed = match event.key() {
+            // `localStorage.clear()` elsewhere: everything may have changed.
+            None => true,
+            Some(key) => saving.with(|repo| matches!(repo.key_kind(&key), Some(KeyKind::CheckIn(_)))),
+        };
+        if changed {
+            if let Ok(history) = saving.with(|repo| repo.history()) {
+                to.flow(Action::HistoryChanged(history.value));
+            }
+        }
+    })
+}
+
 /// Safety messages raised in the flow, with one "Carry on with the check-in".
-fn safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_action: &Callback<Action>) -> Html {
+fn flow_safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_action: &Callback<Action>) -> Html {
     let blocks = flags.iter().map(|flag| flag.block()).collect::<Vec<_>>();
     html! {
         <div class="rc-flow-safety" role="alert">
-            <SafetyNotices
-                {locale}
-                {region}
-                {blocks}
-                heading_level={3}
-                on_dismiss={on_action.reform(|()| Action::DismissSafety)}
-            />
+            { safety_notices(&SafetyNoticesProps {
+                locale,
+                region,
+                blocks,
+                heading_level: 3,
+                on_dismiss: Some(on_action.reform(|()| Action::DismissSafety)),
+            }) }
         </div>
     }
 }

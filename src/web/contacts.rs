@@ -19,23 +19,22 @@ pub enum Which {
     Help,
 }
 
-/// Properties of [`ContactList`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`contact_list`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ContactListProps {
     /// The language texts are shown in.
     pub locale: Locale,
     /// Whose lines to list.
     pub region: Region,
     /// Which lines.
-    #[prop_or(Which::All)]
     pub which: Which,
     /// The heading level of each line's name, to fit the outline of where the list sits.
-    #[prop_or(3)]
     pub heading_level: u8,
 }
 
 /// The list of lines.
-#[function_component(ContactList)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn contact_list(props: &ContactListProps) -> Html {
     let contacts = props.region.contacts().contacts.iter().filter(|c| match props.which {
         Which::All => true,
@@ -62,18 +61,14 @@ pub fn emergency_link(locale: Locale, region: Region) -> Html {
 }
 
 fn contact_item(locale: Locale, contact: &Contact, heading_level: u8) -> Html {
-    let class = match contact.kind {
-        ContactKind::Crisis => "rc-contact rc-contact-crisis",
-        ContactKind::Help => "rc-contact",
-    };
     let name = html! { { contact.name } };
     let heading = match heading_level {
         2 => html! { <h2 class="rc-contact-name">{ name }</h2> },
         3 => html! { <h3 class="rc-contact-name">{ name }</h3> },
         _ => html! { <h4 class="rc-contact-name">{ name }</h4> },
     };
-    html! {
-        <li {class}>
+    let inside = html! {
+        <>
             { heading }
             <p class="rc-contact-about">{ locale.text(contact.about) }</p>
             <p class="rc-contact-actions">
@@ -93,6 +88,12 @@ fn contact_item(locale: Locale, contact: &Contact, heading_level: u8) -> Html {
                     </a>
                 }
             </p>
-        </li>
+        </>
+    };
+    // Literal classes: `html!` turns any other class into Yew's `Classes`, a hash set the wasm
+    // would carry for this alone.
+    match contact.kind {
+        ContactKind::Crisis => html! { <li class="rc-contact rc-contact-crisis">{ inside }</li> },
+        ContactKind::Help => html! { <li class="rc-contact">{ inside }</li> },
     }
 }

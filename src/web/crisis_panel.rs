@@ -5,10 +5,11 @@ use yew::prelude::*;
 use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
-use super::contacts::{emergency_link, ContactList};
+use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
+use super::elements::{click, p};
 
-/// Properties of [`CrisisPanel`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`crisis_panel`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct CrisisPanelProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -16,6 +17,9 @@ pub struct CrisisPanelProps {
     pub region: Region,
     /// The panel's element id, named by the header button's `aria-controls`.
     pub id: String,
+    /// The panel's heading. The app moves focus to it when the panel opens, so keyboard and
+    /// screen-reader users land there.
+    pub heading: NodeRef,
     /// Chose another region.
     pub on_region: Callback<Region>,
     /// Pressed "Close help".
@@ -23,19 +27,11 @@ pub struct CrisisPanelProps {
 }
 
 /// The crisis panel: the emergency number first, then each line with call, text and web links.
-#[function_component(CrisisPanel)]
+/// A plain function rather than a component: its one piece of state, where focus goes on
+/// opening, is kept by the app, and each component type costs the wasm its own copy of Yew's
+/// component machinery.
 pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
     let locale = props.locale;
-    let heading = use_node_ref();
-    {
-        // Opening the panel moves focus into it, so keyboard and screen-reader users land there.
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                h.focus().ok();
-            }
-        });
-    }
     let entry = props.region.contacts();
     let emergency = match entry.emergency_number {
         Some(number) => locale.format(Msg::CrisisEmergency, &[("number", number)]),
@@ -50,17 +46,17 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
             on_region.emit(region);
         }
     });
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_close = click(&props.on_close, ());
 
     html! {
         <section class="rc-help" id={props.id.clone()} aria-labelledby={heading_id.clone()} data-testid="crisis-panel">
-            <h2 class="rc-help-title" id={heading_id} ref={heading} tabindex="-1">{ locale.text(Msg::CrisisTitle) }</h2>
+            <h2 class="rc-help-title" id={heading_id} ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::CrisisTitle) }</h2>
             <p class="rc-help-emergency">
                 <strong>{ emergency }</strong>
                 { " " }
                 { emergency_link(locale, props.region) }
             </p>
-            <p>{ locale.text(Msg::CrisisIntro) }</p>
+            { p(locale.text(Msg::CrisisIntro)) }
             <p class="rc-field">
                 <label for={select_id.clone()}>{ locale.text(Msg::CrisisRegionLabel) }</label>
                 <select id={select_id} class="rc-select" {onchange}>
@@ -69,7 +65,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                     }) }
                 </select>
             </p>
-            <ContactList {locale} region={props.region} />
+            { contact_list(&ContactListProps { locale, region: props.region, which: Which::All, heading_level: 3 }) }
             <p class="rc-small">{ locale.format(Msg::CrisisChecked, &[("date", CHECKED)]) }</p>
             <button type="button" class="rc-button" onclick={on_close}>{ locale.text(Msg::HeaderHelpClose) }</button>
         </section>

@@ -4,8 +4,10 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
-/// Properties of [`Header`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+use super::elements::click;
+
+/// What [`header`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct HeaderProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -20,10 +22,11 @@ pub struct HeaderProps {
 }
 
 /// The widget's name and the "Help now" button.
-#[function_component(Header)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn header(props: &HeaderProps) -> Html {
     let locale = props.locale;
-    let onclick = props.on_toggle_help.reform(|_: MouseEvent| ());
+    let onclick = click(&props.on_toggle_help, ());
     let label = if props.help_open {
         Msg::HeaderHelpClose
     } else {

@@ -6,13 +6,19 @@
 pub mod app;
 pub mod contacts;
 pub mod crisis_panel;
+pub mod elements;
 pub mod header;
+pub mod history;
+pub mod local_store;
 pub mod print;
 pub mod progress;
 pub mod question;
 pub mod results;
 pub mod review;
 pub mod safety_notice;
+pub mod saved_result;
+pub mod saving;
+pub mod trend_chart;
 pub mod welcome;
 
 use std::cell::Cell;
@@ -22,6 +28,7 @@ use yew::AppHandle;
 
 use crate::help::Region;
 use crate::i18n::Locale;
+use crate::storage::Namespace;
 
 use self::app::{App, AppProps};
 
@@ -50,17 +57,16 @@ pub fn mount_all() {
         return;
     };
     for index in 0..places.length() {
-        if let Some(element) = places
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        {
+        // `querySelectorAll` finds only elements: no type check needed (nor its JS glue).
+        if let Some(element) = places.item(index).map(|node| node.unchecked_into::<web_sys::Element>()) {
             // The handle lives as long as the page: nothing unmounts the page's own widgets.
             std::mem::forget(mount(element));
         }
     }
 }
 
-/// Mounts one widget in `element`, configured from its `data-region` attribute.
+/// Mounts one widget in `element`, configured from its `data-region` and `data-namespace`
+/// attributes.
 pub fn mount(element: web_sys::Element) -> AppHandle<App> {
     let browser_language = web_sys::window()
         .and_then(|w| w.navigator().language())
@@ -72,10 +78,13 @@ pub fn mount(element: web_sys::Element) -> AppHandle<App> {
         .unwrap_or(Region::Other);
     let locale = Locale::from_tag(&browser_language).unwrap_or_default();
     element.set_attribute("lang", locale.tag()).ok();
+    // A namespace that is not a plain name falls back to "default"; issue 6 adds the warning.
+    let (namespace, _refused) = Namespace::parse_or_default(element.get_attribute("data-namespace").as_deref());
     let props = AppProps {
         locale,
         region,
         id_prefix: next_id_prefix().into(),
+        namespace,
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render()
 }

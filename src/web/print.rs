@@ -32,7 +32,7 @@ pub fn print_widget(inside: &web_sys::Element) {
 
     let cleanup = Closure::once_into_js(move || clear_marks(&document));
     window
-        .add_event_listener_with_callback_and_bool("afterprint", cleanup.unchecked_ref(), false)
+        .add_event_listener_with_callback("afterprint", cleanup.unchecked_ref())
         .ok();
     window.print().ok();
 }
@@ -43,7 +43,8 @@ fn clear_marks(document: &web_sys::Document) {
     }
     if let Ok(marked) = document.query_selector_all(&format!("[{PATH}]")) {
         for index in 0..marked.length() {
-            if let Some(element) = marked.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            // `querySelectorAll` finds only elements: no type check needed (nor its JS glue).
+            if let Some(element) = marked.item(index).map(|n| n.unchecked_into::<web_sys::Element>()) {
                 element.remove_attribute(PATH).ok();
             }
         }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
-/// Properties of [`ProgressBar`].
+/// What [`progress_bar`] shows. `Properties` only so tests can mount it in a wrapper component.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ProgressProps {
     /// The language texts are shown in.
@@ -17,7 +17,8 @@ pub struct ProgressProps {
 
 /// The progress line and bar. A native `<progress>`, so no inline style is needed for its
 /// width and assistive technology reads its value.
-#[function_component(ProgressBar)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn progress_bar(props: &ProgressProps) -> Html {
     let (position, total) = (props.position.to_string(), props.total.to_string());
     let label = props

@@ -11,9 +11,11 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::progress::ProgressBar;
+use super::elements::{click, p};
+use super::progress::{progress_bar, ProgressProps};
 
-/// Properties of [`QuestionScreen`].
+/// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
+/// component.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct QuestionProps {
     /// The language texts are shown in.
@@ -41,8 +43,9 @@ pub struct QuestionProps {
     pub on_action: Callback<Action>,
 }
 
-/// The question screen.
-#[function_component(QuestionScreen)]
+/// The question screen. A plain function rather than a component (it has no state of its own),
+/// keyed so that coming to it from another screen builds it afresh, and moving from question to
+/// question updates it in place, as the component was.
 pub fn question_screen(props: &QuestionProps) -> Html {
     let locale = props.locale;
     let question = props.question;
@@ -58,8 +61,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         event.prevent_default();
         Action::Next
     });
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let skip = props.on_action.reform(|_: MouseEvent| Action::Skip);
+    let back = click(&props.on_action, Action::Back);
+    let skip = click(&props.on_action, Action::Skip);
 
     let hint = match question.kind {
         QuestionKind::Scale {
@@ -72,8 +75,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <form class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
-            <ProgressBar {locale} position={props.position} total={props.total} />
+        <form key="question" class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
+            { progress_bar(&ProgressProps { locale, position: props.position, total: props.total }) }
             if let Some(section) = props.section {
                 <p class="rc-section">{ locale.text(section) }</p>
             }
@@ -83,16 +86,16 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 </legend>
                 <div class="rc-hint" id={hint_id}>
                     if let Some(text) = question.hint {
-                        <p>{ locale.text(text) }</p>
+                        { p(locale.text(text)) }
                     }
                     if let Some(text) = hint {
-                        <p>{ text }</p>
+                        { p(&text) }
                     }
                     if question.kind == QuestionKind::Multiple {
-                        <p>{ locale.text(Msg::CommonChooseAll) }</p>
+                        { p(locale.text(Msg::CommonChooseAll)) }
                     }
                     if question.optional {
-                        <p>{ locale.text(Msg::CommonOptional) }</p>
+                        { p(locale.text(Msg::CommonOptional)) }
                     }
                 </div>
                 if let Some(problem) = props.problem {
@@ -138,9 +141,9 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             .map(|option| {
                 let checked = matches!(answer, Some(Answer::Choice(id)) if id == option.id);
                 let choose = Action::Choose(Answer::Choice(option.id.to_owned()));
-                radio(
+                choice(
                     props,
-                    &name,
+                    Some(&name),
                     &format!("{base}-{}", option.id),
                     locale.text(option.text),
                     checked,
@@ -154,8 +157,9 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             .map(|option| {
                 let checked = matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id));
                 let toggle = Action::Toggle(option.id.to_owned());
-                checkbox(
+                choice(
                     props,
+                    None,
                     &format!("{base}-{}", option.id),
                     locale.text(option.text),
                     checked,
@@ -168,7 +172,7 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
-                    radio(props, &name, &format!("{base}-{value}"), &value.to_string(), checked, choose)
+                    choice(props, Some(&name), &format!("{base}-{value}"), &value.to_string(), checked, choose)
                 }) }
             </div>
         },
@@ -183,11 +187,11 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             Action::Choose(Answer::PreferNotToSay)
         };
         let label = locale.text(Msg::CommonPreferNotToSay);
-        html! { <div class="rc-option-apart">{ checkbox(props, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, None, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
     } else {
         let label = locale.text(Msg::CommonPreferNotToSay);
         let action = Action::Choose(Answer::PreferNotToSay);
-        html! { <div class="rc-option-apart">{ radio(props, &name, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, Some(&name), &format!("{base}-pnts"), label, prefer_not, action) }</div> }
     };
 
     html! {
@@ -198,21 +202,14 @@ fn options(props: &QuestionProps, base: &str) -> Html {
     }
 }
 
-fn radio(props: &QuestionProps, name: &str, id: &str, label: &str, checked: bool, action: Action) -> Html {
+/// One option: a radio button of the group `name`, or a checkbox where there is no group. One
+/// function for both, so the wasm has one copy of the option's markup and its change handler.
+fn choice(props: &QuestionProps, group: Option<&str>, id: &str, label: &str, checked: bool, action: Action) -> Html {
     let onchange = props.on_action.reform(move |_: Event| action.clone());
+    let kind = if group.is_some() { "radio" } else { "checkbox" };
     html! {
         <label class="rc-option" for={id.to_owned()}>
-            <input type="radio" id={id.to_owned()} name={name.to_owned()} {checked} {onchange} />
-            <span class="rc-option-label">{ label.to_owned() }</span>
-        </label>
-    }
-}
-
-fn checkbox(props: &QuestionProps, id: &str, label: &str, checked: bool, action: Action) -> Html {
-    let onchange = props.on_action.reform(move |_: Event| action.clone());
-    html! {
-        <label class="rc-option" for={id.to_owned()}>
-            <input type="checkbox" id={id.to_owned()} {checked} {onchange} />
+            <input type={kind} id={id.to_owned()} name={group.map(str::to_owned)} {checked} {onchange} />
             <span class="rc-option-label">{ label.to_owned() }</span>
         </label>
     }

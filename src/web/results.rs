@@ -10,14 +10,16 @@ use crate::i18n::{Locale, Msg};
 use crate::recommend::{GroupRecommendation, ProfessionalHelp, GROUPS_NOTE};
 use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
-use super::contacts::{emergency_link, ContactList, Which};
+use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
+use super::elements::{click, h3, li, p};
 use super::print::print_widget;
-use super::safety_notice::SafetyNotices;
+use super::safety_notice::{safety_notices, SafetyNoticesProps};
 
 /// How many drivers to name under each area: the most important ones.
 const DRIVERS_SHOWN: usize = 3;
 
-/// Properties of [`ResultsScreen`].
+/// What [`results_screen`] shows. `Properties` only so tests can mount it in a wrapper
+/// component.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ResultsProps {
     /// The language texts are shown in.
@@ -28,15 +30,25 @@ pub struct ResultsProps {
     pub assessment: Assessment,
     /// The heading, which takes focus when the screen appears.
     pub heading: NodeRef,
+    /// The heading's text; "Your check-in" when not given (a saved one names its date).
+    #[prop_or_default]
+    pub title: Option<String>,
+    /// A note under the heading, such as "made with an earlier version".
+    #[prop_or_default]
+    pub note: Option<Msg>,
+    /// Buttons after Print; "Start a new check-in" when not given.
+    #[prop_or_default]
+    pub actions: Option<Html>,
     /// What the person did.
     pub on_action: Callback<Action>,
 }
 
-/// The results screen.
-#[function_component(ResultsScreen)]
+/// The results screen, for a new check-in and for a saved one. A plain function rather than a
+/// component (it has no state of its own), keyed so that coming to it from another screen
+/// builds it afresh, as the component was.
 pub fn results_screen(props: &ResultsProps) -> Html {
     let locale = props.locale;
-    let start_over = props.on_action.reform(|_: MouseEvent| Action::StartOver);
+    let start_over = click(&props.on_action, Action::StartOver);
     let print = {
         let heading = props.heading.clone();
         Callback::from(move |_: MouseEvent| {
@@ -46,8 +58,13 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         })
     };
     html! {
-        <section class="rc-screen rc-results" data-testid="results">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ResultTitle) }</h2>
+        <section key="results" class="rc-screen rc-results" data-testid="results">
+            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">
+                { props.title.clone().unwrap_or_else(|| locale.text(Msg::ResultTitle).to_owned()) }
+            </h2>
+            if let Some(note) = props.note {
+                <p class="rc-note">{ locale.text(note) }</p>
+            }
             { for props.assessment.parts().into_iter().map(|part| result_part(props, part)) }
             // Crisis lines close every result; where a safety message already listed them at the
             // top, the emergency number alone is repeated here.
@@ -56,9 +73,13 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 <button type="button" class="rc-button rc-button-primary" data-testid="print" onclick={print}>
                     { locale.text(Msg::ResultsPrint) }
                 </button>
-                <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
-                    { locale.text(Msg::ResultsStartOver) }
-                </button>
+                if let Some(actions) = props.actions.clone() {
+                    { actions }
+                } else {
+                    <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
+                        { locale.text(Msg::ResultsStartOver) }
+                    </button>
+                }
             </div>
         </section>
     }
@@ -70,25 +91,25 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
     match part {
         ResultPart::Safety => html! {
             <div class="rc-result-safety" data-part="safety">
-                <SafetyNotices {locale} region={props.region} blocks={a.safety.clone()} heading_level={3} />
+                { safety_notices(&SafetyNoticesProps { locale, region: props.region, blocks: a.safety.clone(), heading_level: 3, on_dismiss: None }) }
             </div>
         },
         ResultPart::Band => band(locale, a),
         ResultPart::Strengths => html! {
             <section class="rc-result-part" data-part="strengths">
-                <h3>{ locale.text(Msg::ResultStrengthsTitle) }</h3>
+                { h3(locale.text(Msg::ResultStrengthsTitle)) }
                 if a.strengths.is_empty() {
-                    <p>{ locale.text(Msg::ResultsNoStrengths) }</p>
+                    { p(locale.text(Msg::ResultsNoStrengths)) }
                 } else {
                     <ul class="rc-strengths">
-                        { for a.strengths.iter().map(|s| html! { <li>{ locale.text(s.text) }</li> }) }
+                        { for a.strengths.iter().map(|s| li(locale.text(s.text))) }
                     </ul>
                 }
             </section>
         },
         ResultPart::Domains => html! {
             <section class="rc-result-part" data-part="domains">
-                <h3>{ locale.text(Msg::ResultsDomainsHeading) }</h3>
+                { h3(locale.text(Msg::ResultsDomainsHeading)) }
                 { for [DomainKind::Stressors, DomainKind::Supports, DomainKind::Motivation]
                     .into_iter()
                     .map(|kind| domain(locale, kind, domain_score(a, kind))) }
@@ -96,9 +117,9 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
         },
         ResultPart::NextSteps => html! {
             <section class="rc-result-part" data-part="next-steps">
-                <h3>{ locale.text(Msg::ResultStepsTitle) }</h3>
+                { h3(locale.text(Msg::ResultStepsTitle)) }
                 <ul class="rc-steps">
-                    { for a.next_steps.iter().map(|step| html! { <li>{ locale.text(step.text) }</li> }) }
+                    { for a.next_steps.iter().map(|step| li(locale.text(step.text))) }
                 </ul>
             </section>
         },
@@ -106,7 +127,7 @@ fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
         ResultPart::Groups => groups(locale, props.region, &a.groups),
         ResultPart::About => html! {
             <section class="rc-result-part rc-about" data-part="about">
-                { for a.about().into_iter().map(|msg| html! { <p>{ locale.text(msg) }</p> }) }
+                { for a.about().into_iter().map(|msg| p(locale.text(msg))) }
             </section>
         },
     }
@@ -123,18 +144,18 @@ fn domain_score(a: &Assessment, kind: DomainKind) -> Option<&DomainScore> {
 fn band(locale: Locale, a: &Assessment) -> Html {
     html! {
         <section class="rc-result-part rc-band" data-part="band">
-            <h3>{ locale.text(Msg::ResultsBandHeading) }</h3>
+            { h3(locale.text(Msg::ResultsBandHeading)) }
             if let Some(band) = a.band {
-                <p class="rc-band-name" data-band={format!("{band:?}")}>{ locale.text(band.name()) }</p>
-                <p>{ locale.text(band.meaning()) }</p>
+                <p class="rc-band-name" data-band={band.as_str()}>{ locale.text(band.name()) }</p>
+                { p(locale.text(band.meaning())) }
                 if !a.warning_signs.is_empty() {
                     <h4>{ locale.text(Msg::ResultWarningSignsTitle) }</h4>
                     <ul>
-                        { for a.warning_signs.iter().map(|sign| html! { <li>{ locale.text(sign.text()) }</li> }) }
+                        { for a.warning_signs.iter().map(|sign| li(locale.text(sign.text()))) }
                     </ul>
                 }
             } else {
-                <p>{ locale.text(Msg::BandNotEnough) }</p>
+                { p(locale.text(Msg::BandNotEnough)) }
             }
         </section>
     }
@@ -146,9 +167,9 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
     let name = locale.text(kind.name());
     let Some(score) = score else {
         return html! {
-            <div class="rc-domain" data-domain={format!("{kind:?}")}>
+            <div class="rc-domain" data-domain={kind.as_str()}>
                 <h4 class="rc-domain-name">{ name }</h4>
-                <p>{ locale.text(Msg::ResultsNoScore) }</p>
+                { p(locale.text(Msg::ResultsNoScore)) }
             </div>
         };
     };
@@ -165,7 +186,7 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
         ],
     );
     html! {
-        <div class="rc-domain" data-domain={format!("{kind:?}")} data-score={value.clone()}>
+        <div class="rc-domain" data-domain={kind.as_str()} data-score={value.clone()}>
             <h4 class="rc-domain-name">{ name }</h4>
             <meter class="rc-meter" min="0" max="100" low="34" high="66" {optimum} value={value} aria-label={label} />
             <p class="rc-domain-detail">{ locale.text(kind.about()) }</p>
@@ -175,7 +196,7 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
             } else {
                 <p class="rc-domain-drivers-title">{ locale.text(Msg::ResultsDriversHeading) }</p>
                 <ul class="rc-drivers">
-                    { for score.drivers.iter().take(DRIVERS_SHOWN).map(|d| html! { <li>{ locale.text(d.text) }</li> }) }
+                    { for score.drivers.iter().take(DRIVERS_SHOWN).map(|d| li(locale.text(d.text))) }
                 </ul>
             }
         </div>
@@ -185,12 +206,12 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
 fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html {
     html! {
         <section class="rc-result-part" data-part="professional" data-first={help.first.to_string()}>
-            <h3>{ locale.text(Msg::ProTitle) }</h3>
+            { h3(locale.text(Msg::ProTitle)) }
             if help.first {
                 <p class="rc-emphasis">{ locale.text(Msg::ProFirst) }</p>
             }
-            <p>{ locale.format(Msg::ResultsWhen, &[("urgency", locale.text(help.urgency.text()))]) }</p>
-            { for help.reasons.iter().map(|r| html! { <p>{ locale.text(*r) }</p> }) }
+            { p(&locale.format(Msg::ResultsWhen, &[("urgency", locale.text(help.urgency.text()))])) }
+            { for help.reasons.iter().map(|r| p(locale.text(*r))) }
             <ul class="rc-pro-kinds">
                 { for help.kinds.iter().map(|kind| html! {
                     <li>
@@ -199,9 +220,9 @@ fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html
                     </li>
                 }) }
             </ul>
-            <p>{ locale.text(help.crisis_note) }</p>
-            <p>{ locale.text(Msg::ProFind) }</p>
-            <ContactList {locale} {region} which={Which::Help} heading_level={4} />
+            { p(locale.text(help.crisis_note)) }
+            { p(locale.text(Msg::ProFind)) }
+            { contact_list(&ContactListProps { locale, region, which: Which::Help, heading_level: 4 }) }
         </section>
     }
 }
@@ -209,17 +230,17 @@ fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html
 fn groups(locale: Locale, region: Region, groups: &[GroupRecommendation]) -> Html {
     html! {
         <section class="rc-result-part" data-part="groups">
-            <h3>{ locale.text(Msg::GroupsTitle) }</h3>
-            <p>{ locale.text(GROUPS_NOTE) }</p>
+            { h3(locale.text(Msg::GroupsTitle)) }
+            { p(locale.text(GROUPS_NOTE)) }
             <ol class="rc-groups">
                 { for groups.iter().map(|g| html! {
-                    <li class="rc-group" data-group={format!("{:?}", g.group)}>
+                    <li class="rc-group" data-group={g.group.as_str()}>
                         <h4 class="rc-group-name">{ locale.text(g.group.name()) }</h4>
                         <p class="rc-group-fit">{ locale.text(g.fit.text()) }</p>
-                        <p>{ locale.text(g.group.about()) }</p>
+                        { p(locale.text(g.group.about())) }
                         if !g.reasons.is_empty() {
                             <ul class="rc-reasons">
-                                { for g.reasons.iter().map(|r| html! { <li>{ locale.text(*r) }</li> }) }
+                                { for g.reasons.iter().map(|r| li(locale.text(*r))) }
                             </ul>
                         }
                         { examples(locale, region, g) }
@@ -261,10 +282,10 @@ fn a_lists_crisis_lines(assessment: &Assessment) -> bool {
 fn crisis_lines(locale: Locale, region: Region, with_list: bool) -> Html {
     html! {
         <section class="rc-result-part rc-result-crisis" data-part="crisis">
-            <h3>{ locale.text(Msg::ResultsCrisisHeading) }</h3>
+            { h3(locale.text(Msg::ResultsCrisisHeading)) }
             <p>{ emergency_link(locale, region) }</p>
             if with_list {
-                <ContactList {locale} {region} which={Which::Crisis} heading_level={4} />
+                { contact_list(&ContactListProps { locale, region, which: Which::Crisis, heading_level: 4 }) }
             }
         </section>
     }

@@ -8,8 +8,10 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-/// Properties of [`ReviewScreen`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+use super::elements::{click, p};
+
+/// What [`review_screen`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReviewProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -24,11 +26,12 @@ pub struct ReviewProps {
 }
 
 /// The review screen: answers grouped by section, as a description list.
-#[function_component(ReviewScreen)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn review_screen(props: &ReviewProps) -> Html {
     let locale = props.locale;
-    let finish = props.on_action.reform(|_: MouseEvent| Action::Finish);
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let finish = click(&props.on_action, Action::Finish);
+    let back = click(&props.on_action, Action::Back);
 
     let mut sections: Vec<(Option<Msg>, Vec<&ReviewItem>)> = Vec::new();
     for item in &props.items {
@@ -40,9 +43,9 @@ pub fn review_screen(props: &ReviewProps) -> Html {
     }
 
     html! {
-        <section class="rc-screen rc-review" data-testid="review">
+        <section key="review" class="rc-screen rc-review" data-testid="review">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ReviewTitle) }</h2>
-            <p>{ locale.text(Msg::ReviewIntro) }</p>
+            { p(locale.text(Msg::ReviewIntro)) }
             if let Some(problem) = props.problem {
                 <p class="rc-problem" role="alert">{ locale.text(problem) }</p>
             }
@@ -72,7 +75,7 @@ fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
     let locale = props.locale;
     let question = item.question;
     let id = question.id.to_owned();
-    let change = props.on_action.reform(move |_: MouseEvent| Action::Change(id.clone()));
+    let change = click(&props.on_action, Action::Change(id));
     let question_text = locale.text(question.text);
     html! {
         <div class="rc-review-row" data-question={question.id}>

@@ -10,10 +10,11 @@ use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyBlock;
 
-use super::contacts::{emergency_link, ContactList, Which};
+use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
+use super::elements::{click, p};
 
-/// Properties of [`SafetyNotices`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+/// What [`safety_notices`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SafetyNoticesProps {
     /// The language texts are shown in.
     pub locale: Locale,
@@ -22,15 +23,14 @@ pub struct SafetyNoticesProps {
     /// The messages, most urgent first.
     pub blocks: Vec<SafetyBlock>,
     /// The heading level of the message's title, to fit where it sits.
-    #[prop_or(3)]
     pub heading_level: u8,
     /// Pressed "Carry on with the check-in"; without it there is no such button.
-    #[prop_or_default]
     pub on_dismiss: Option<Callback<()>>,
 }
 
 /// The messages, then the crisis lines once if any message calls for them.
-#[function_component(SafetyNotices)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
     let locale = props.locale;
     if props.blocks.is_empty() {
@@ -43,22 +43,22 @@ pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
             { for props.blocks.iter().map(|block| {
                 let title = locale.text(block.title);
                 html! {
-                    <div class="rc-safety-block" data-flag={format!("{:?}", block.flag)}>
+                    <div class="rc-safety-block" data-flag={block.flag.as_str()}>
                         if props.heading_level <= 2 {
                             <h2 class="rc-safety-title">{ title }</h2>
                         } else {
                             <h3 class="rc-safety-title">{ title }</h3>
                         }
-                        { for block.lines.iter().map(|line| html! { <p>{ line.render(locale, props.region) }</p> }) }
+                        { for block.lines.iter().map(|line| p(&line.render(locale, props.region))) }
                     </div>
                 }
             }) }
             if with_contacts {
                 <p>{ emergency_link(locale, props.region) }</p>
-                <ContactList {locale} region={props.region} which={Which::Crisis} heading_level={contact_level} />
+                { contact_list(&ContactListProps { locale, region: props.region, which: Which::Crisis, heading_level: contact_level }) }
             }
             if let Some(dismiss) = &props.on_dismiss {
-                <button type="button" class="rc-button" data-testid="carry-on" onclick={dismiss.reform(|_: MouseEvent| ())}>
+                <button type="button" class="rc-button" data-testid="carry-on" onclick={click(dismiss, ())}>
                     { locale.text(Msg::FlowSafetyCarryOn) }
                 </button>
             }

@@ -1,27 +1,39 @@
-//! The first screen: what the check-in is, how long it takes, where answers stay.
+//! The first screen: what the check-in is, how long it takes, where answers stay; and for
+//! someone coming back, a way to continue what they left and to see their saved check-ins.
 
 use yew::prelude::*;
 
+use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 
-/// Properties of [`Welcome`].
-#[derive(Clone, Debug, PartialEq, Properties)]
+use super::elements::click;
+
+/// What [`welcome`] shows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct WelcomeProps {
     /// The language texts are shown in.
     pub locale: Locale,
     /// The screen's heading, which takes focus when the screen appears.
     pub heading: NodeRef,
-    /// Pressed "Start the check-in".
-    pub on_start: Callback<()>,
+    /// Whether a check-in was left unfinished: offer to continue it.
+    pub draft: bool,
+    /// Pressed "Start the check-in" or "Start over" ([`Action::Start`]), or "Continue where
+    /// you left off" ([`Action::Resume`]).
+    pub on_action: Callback<Action>,
+    /// Pressed "My check-ins".
+    pub on_history: Callback<()>,
 }
 
 /// The welcome screen.
-#[function_component(Welcome)]
+/// A plain function rather than a component: it has no state of its own, and each component
+/// type costs the wasm its own copy of Yew's component machinery.
 pub fn welcome(props: &WelcomeProps) -> Html {
     let locale = props.locale;
-    let onclick = props.on_start.reform(|_: MouseEvent| ());
+    let start = click(&props.on_action, Action::Start);
+    let resume = click(&props.on_action, Action::Resume);
+    let history = click(&props.on_history, ());
     html! {
-        <section class="rc-screen rc-welcome">
+        <section key="welcome" class="rc-screen rc-welcome">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
             <p class="rc-lead">{ locale.text(Msg::WelcomeIntro) }</p>
             <ul class="rc-facts">
@@ -29,8 +41,23 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                 <li class="rc-fact rc-fact-private">{ locale.text(Msg::WelcomePrivacy) }</li>
                 <li class="rc-fact rc-fact-note">{ locale.text(Msg::WelcomeNotDiagnosis) }</li>
             </ul>
-            <button type="button" class="rc-button rc-button-primary" data-testid="start" {onclick}>
-                { locale.text(Msg::WelcomeStart) }
+            if props.draft {
+                <p class="rc-emphasis" data-testid="draft-offer">{ locale.text(Msg::StorageResumeTitle) }</p>
+                <div class="rc-nav">
+                    <button type="button" class="rc-button rc-button-primary" data-testid="resume" onclick={resume}>
+                        { locale.text(Msg::StorageResumeContinue) }
+                    </button>
+                    <button type="button" class="rc-button" data-testid="start" onclick={start}>
+                        { locale.text(Msg::StorageResumeStartOver) }
+                    </button>
+                </div>
+            } else {
+                <button type="button" class="rc-button rc-button-primary" data-testid="start" onclick={start}>
+                    { locale.text(Msg::WelcomeStart) }
+                </button>
+            }
+            <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
+                { locale.text(Msg::HistoryTitle) }
             </button>
         </section>
     }

@@ -2,7 +2,7 @@
 // kind, walk to the review and to the results, and the checks several specs share (axe, target
 // sizes, overflow). Answers are given by option id (content/questionnaire.toml), so a test reads
 // like the answers a person would give.
-import { expect } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const WIDGET = "[data-recovery-checkin]";
@@ -298,4 +298,98 @@ export async function overflow(page) {
     }
     return { excess, past: past.slice(0, 10) };
   }, WIDGET);
+}
+
+// ---- Saved check-ins (storage*.spec.mjs) ------------------------------------------------------
+
+/** Every key the widget of the demo page (namespace "default") may use starts with this. */
+export const STORAGE_PREFIX = "recovery-checkin:default:";
+
+export const historyScreen = (page) => page.locator(`${WIDGET} [data-testid=history]`);
+export const historyItems = (page) => page.locator(`${WIDGET} [data-testid=history-list] > li`);
+export const storageNotice = (page) => page.locator(`${WIDGET} [data-testid=storage-notice]`);
+
+/** The band names on screen, by the band id saved with a check-in (content/locales/en.toml). */
+export const BAND_NAMES = {
+  few: "Few warning signs right now",
+  some: "Some warning signs",
+  several: "Several warning signs",
+  many: "Many warning signs right now",
+};
+
+/**
+ * Collects what would show a broken page: uncaught errors of any page of `context` and console
+ * messages of type "error" (warnings, such as Chromium's about `integrity` on preloads, are not
+ * errors). Returns the list, filled as they come.
+ */
+export function watchErrors(context) {
+  const errors = [];
+  context.on("weberror", (e) => errors.push(`page error: ${e.error().message ?? e.error()}`));
+  context.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console error: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** The page's whole localStorage, key by key (throws when the page cannot read it). */
+export async function localStorageSnapshot(page) {
+  return page.evaluate(() => {
+    const all = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      all[key] = localStorage.getItem(key);
+    }
+    return all;
+  });
+}
+
+/** The saved check-ins in localStorage, parsed, by key. */
+export async function savedCheckIns(page) {
+  const all = await localStorageSnapshot(page);
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([k]) => k.startsWith(`${STORAGE_PREFIX}checkin:`))
+      .map(([k, v]) => [k, JSON.parse(v)]),
+  );
+}
+
+/** Presses "My check-ins" (welcome or results) and waits for the history screen. */
+export async function openHistory(page) {
+  await widget(page).locator("[data-testid=open-history]").click();
+  await expect(historyScreen(page)).toBeVisible();
+}
+
+/**
+ * A date as the widget writes it (`format_date_time`: the locale's medium date and short time),
+ * computed in the page so it uses the page's time zone.
+ */
+export async function shownDateTime(page, at) {
+  return page.evaluate((at) => new Date(at).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" }), at);
+}
+
+/** The same for a date alone (`format_date`, on the chart and in its table). */
+export async function shownDate(page, at) {
+  return page.evaluate((at) => new Date(at).toLocaleDateString("en", { dateStyle: "medium" }), at);
+}
+
+/**
+ * Playwright's `test` with every page of the test watched by `watchErrors`: a test fails when
+ * any page threw or logged a console error, after its own checks. The list is the `errors`
+ * fixture, for a test that wants to look at it sooner.
+ */
+export const test = base.extend({
+  errors: [
+    async ({ context }, use) => {
+      const errors = watchErrors(context);
+      await use(errors);
+      expect(errors, "no page errors and no console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Reloads the page and waits for the widget's welcome screen (Start, or the resume offer). */
+export async function reload(page) {
+  await page.reload();
+  await expect(widget(page).locator("[data-testid=start]")).toBeEnabled();
 }

@@ -1,0 +1,134 @@
+//! What the widget shows around the check-in: the crisis panel and the region chosen in it, the
+//! storage notices, the last import's report and the "keep nothing" choice.
+//!
+//! The check-in itself is [`crate::flow::Flow`]; this is the rest of the widget's state, changed
+//! only by [`Shell::apply`], so the web layer keeps it in one reducer (each state hook is its own
+//! copy of Yew's hook code in the wasm) and what each change does is tested here.
+
+use crate::help::Region;
+use crate::i18n::Msg;
+use crate::text::Text;
+
+/// The widget's state outside the check-in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shell {
+    /// Whether the crisis panel is open.
+    pub help_open: bool,
+    /// Whose crisis contacts to show: the partner's choice until the person picks another.
+    pub region: Region,
+    /// What storage had to say (blocked, full, damaged entries), each once, oldest first.
+    pub notices: Vec<Msg>,
+    /// What the last import or export did, in plain words.
+    pub report: Vec<Text>,
+    /// Whether the person chose to keep nothing on this device.
+    pub keep_nothing: bool,
+}
+
+/// A change to the [`Shell`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShellAction {
+    /// Pressed "Help now" (or "Close help" on the same button).
+    ToggleHelp,
+    /// Pressed "Close help" in the panel.
+    CloseHelp,
+    /// Chose another region in the crisis panel.
+    ChooseRegion(Region),
+    /// Storage had something to say: each message is added once.
+    Notify(Vec<Msg>),
+    /// What an import or export did, replacing the last report.
+    Report(Vec<Text>),
+    /// The "keep nothing" choice, as stored.
+    KeepNothing(bool),
+}
+
+impl Shell {
+    /// The panel closed, the partner's region, nothing to say.
+    pub fn new(region: Region) -> Shell {
+        Shell {
+            help_open: false,
+            region,
+            notices: Vec::new(),
+            report: Vec::new(),
+            keep_nothing: false,
+        }
+    }
+
+    /// Applies one change; returns whether anything changed (a notice already shown changes
+    /// nothing, so the widget need not draw again).
+    pub fn apply(&mut self, action: ShellAction) -> bool {
+        match action {
+            ShellAction::ToggleHelp => self.help_open = !self.help_open,
+            ShellAction::CloseHelp => self.help_open = false,
+            ShellAction::ChooseRegion(region) => self.region = region,
+            ShellAction::Notify(msgs) => {
+                let before = self.notices.len();
+                for msg in msgs {
+                    if !self.notices.contains(&msg) {
+                        self.notices.push(msg);
+                    }
+                }
+                return self.notices.len() != before;
+            }
+            ShellAction::Report(texts) => self.report = texts,
+            ShellAction::KeepNothing(keep_nothing) => self.keep_nothing = keep_nothing,
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_opens_and_closes_and_the_region_is_the_partners_until_chosen() {
+        let mut shell = Shell::new(Region::Gb);
+        assert!(!shell.help_open);
+        assert_eq!(shell.region, Region::Gb);
+        shell.apply(ShellAction::ToggleHelp);
+        assert!(shell.help_open);
+        shell.apply(ShellAction::ChooseRegion(Region::Au));
+        assert_eq!(shell.region, Region::Au);
+        shell.apply(ShellAction::ToggleHelp);
+        assert!(!shell.help_open);
+        shell.apply(ShellAction::ToggleHelp);
+        shell.apply(ShellAction::CloseHelp);
+        assert!(!shell.help_open);
+        shell.apply(ShellAction::CloseHelp);
+        assert!(!shell.help_open, "closing a closed panel leaves it closed");
+    }
+
+    #[test]
+    fn each_notice_is_shown_once_in_the_order_it_came() {
+        let mut shell = Shell::new(Region::Us);
+        assert!(
+            !shell.apply(ShellAction::Notify(Vec::new())),
+            "nothing to say changes nothing"
+        );
+        assert!(shell.apply(ShellAction::Notify(vec![Msg::StorageBlocked, Msg::StorageFull])));
+        assert!(!shell.apply(ShellAction::Notify(vec![Msg::StorageFull])));
+        assert!(shell.apply(ShellAction::Notify(vec![
+            Msg::StorageFull,
+            Msg::StorageFailed,
+            Msg::StorageFailed
+        ])));
+        assert_eq!(
+            shell.notices,
+            [Msg::StorageBlocked, Msg::StorageFull, Msg::StorageFailed]
+        );
+    }
+
+    #[test]
+    fn a_report_replaces_the_last_and_keep_nothing_is_as_stored() {
+        let mut shell = Shell::new(Region::Us);
+        shell.apply(ShellAction::Report(vec![Text::new(Msg::StorageImportEmpty)]));
+        shell.apply(ShellAction::Report(vec![Text::new(Msg::StorageImportNotOurs)]));
+        assert_eq!(shell.report, [Text::new(Msg::StorageImportNotOurs)]);
+        shell.apply(ShellAction::Report(Vec::new()));
+        assert!(shell.report.is_empty());
+        shell.apply(ShellAction::KeepNothing(true));
+        assert!(shell.keep_nothing);
+        shell.apply(ShellAction::KeepNothing(false));
+        assert!(!shell.keep_nothing);
+    }
+}

@@ -1,0 +1,119 @@
+//! One saved check-in opened from "My check-ins": its full result again when it can be scored
+//! the same way, otherwise the scores and band saved at the time with a note saying why.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::flow::{Action, Confirm};
+use crate::help::Region;
+use crate::i18n::{Locale, Msg};
+use crate::storage::history::DOMAINS;
+use crate::storage::SavedCheckIn;
+
+use super::elements::{click, h3, li, p};
+use super::results::{results_screen, ResultsProps};
+use super::saving::format_date_time;
+
+/// What [`saved_result_screen`] shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedResultProps {
+    /// The language texts are shown in.
+    pub locale: Locale,
+    /// Whose help lines to show.
+    pub region: Region,
+    /// The check-in, shared with the flow.
+    pub checkin: Rc<SavedCheckIn>,
+    /// A deletion waiting for "Yes" or "No".
+    pub confirm: Option<Confirm>,
+    /// The heading, which takes focus when the screen appears.
+    pub heading: NodeRef,
+    /// A flow action (ask, cancel, leave).
+    pub on_action: Callback<Action>,
+    /// Confirmed the deletion.
+    pub on_delete: Callback<Confirm>,
+}
+
+/// The saved result screen. A plain function rather than a component (it has no state of its
+/// own), keyed so that coming to it from another screen builds it afresh, as a component would
+/// be.
+pub fn saved_result_screen(props: &SavedResultProps) -> Html {
+    let locale = props.locale;
+    let checkin = &props.checkin;
+    let title = locale.format(
+        Msg::HistorySavedTitle,
+        &[("date", &format_date_time(locale, checkin.at()))],
+    );
+    let actions = actions(props);
+    match checkin.assessment() {
+        Some(assessment) => results_screen(&ResultsProps {
+            locale,
+            region: props.region,
+            assessment,
+            heading: props.heading.clone(),
+            title: Some(title),
+            note: checkin.method_note().message(),
+            actions: Some(actions),
+            on_action: props.on_action.clone(),
+        }),
+        None => {
+            let scores = checkin.scores();
+            html! {
+                <section key="saved" class="rc-screen rc-results" data-testid="results">
+                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ title }</h2>
+                    if let Some(note) = checkin.method_note().message() {
+                        <p class="rc-note">{ locale.text(note) }</p>
+                    }
+                    <section class="rc-result-part" data-part="band">
+                        { h3(locale.text(Msg::ResultsBandHeading)) }
+                        <p class="rc-band-name">{ locale.text(checkin.band().map_or(Msg::HistoryNoBand, |b| b.name())) }</p>
+                    </section>
+                    <section class="rc-result-part" data-part="domains">
+                        { h3(locale.text(Msg::ResultsDomainsHeading)) }
+                        <ul>
+                            { for DOMAINS.iter().map(|d| {
+                                let value = scores.get(*d).map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
+                                li(&locale.format(Msg::ResultsScoreLabel, &[("domain", locale.text(d.name())), ("score", &value)]))
+                            }) }
+                        </ul>
+                    </section>
+                    <div class="rc-nav rc-no-print">{ actions }</div>
+                </section>
+            }
+        }
+    }
+}
+
+fn actions(props: &SavedResultProps) -> Html {
+    let locale = props.locale;
+    let id = props.checkin.id().to_owned();
+    let leave = click(&props.on_action, Action::Leave);
+    let asking = props.confirm == Some(Confirm::DeleteOne(id.clone()));
+    if asking {
+        let yes = click(&props.on_delete, Confirm::DeleteOne(id));
+        let no = click(&props.on_action, Action::Cancel);
+        html! {
+            <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>
+                { p(locale.text(Msg::HistoryDeleteConfirm)) }
+                <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
+                    { locale.text(Msg::HistoryYesDelete) }
+                </button>
+                <button type="button" class="rc-button" data-testid="cancel-delete" onclick={no}>
+                    { locale.text(Msg::HistoryNoKeep) }
+                </button>
+            </div>
+        }
+    } else {
+        let ask = click(&props.on_action, Action::Ask(Confirm::DeleteOne(id)));
+        html! {
+            <>
+                <button type="button" class="rc-button rc-button-quiet" data-testid="delete-one" onclick={ask}>
+                    { locale.text(Msg::HistoryDelete) }
+                </button>
+                <button type="button" class="rc-button rc-button-quiet" data-testid="back-to-list" onclick={leave}>
+                    { locale.text(Msg::HistoryBackToList) }
+                </button>
+            </>
+        }
+    }
+}
