@@ -371,6 +371,10 @@ fn every_catalog_text_is_used_somewhere() {
     let locales = build_script::read_locales(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content/locales"));
     let unused: Vec<&String> = locales["en"]
         .keys()
+        // `since.topic.<id>` texts are found by the question's id (a table build.rs makes); the
+        // storage::history tests check that each names a scored question and each scored
+        // question has one.
+        .filter(|key| !key.starts_with("since.topic."))
         .filter(|key| !used(&build_script::variant_name(key)))
         .collect();
     assert!(unused.is_empty(), "texts no screen shows: {unused:?}");
