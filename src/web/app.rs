@@ -100,22 +100,16 @@ impl Reducible for AppState {
             AppAction::Flow(action) => {
                 let mut flow = Flow::clone(&self.flow);
                 flow.apply(action);
-                Rc::new(AppState {
-                    flow: Rc::new(flow),
-                    shell: self.shell.clone(),
-                    saving: self.saving.clone(),
-                    refs: self.refs.clone(),
-                })
+                let mut next = AppState::clone(&self);
+                next.flow = Rc::new(flow);
+                Rc::new(next)
             }
             AppAction::Shell(action) => {
                 let mut shell = Shell::clone(&self.shell);
                 if shell.apply(action) {
-                    Rc::new(AppState {
-                        flow: self.flow.clone(),
-                        shell: Rc::new(shell),
-                        saving: self.saving.clone(),
-                        refs: self.refs.clone(),
-                    })
+                    let mut next = AppState::clone(&self);
+                    next.shell = Rc::new(shell);
+                    Rc::new(next)
                 } else {
                     // Unchanged: the same state, so the widget is not drawn again.
                     self
