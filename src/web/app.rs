@@ -311,7 +311,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_delete = {
         let saving = saving.clone();
         let to = to.clone();
-        let app = app.clone();
+        let keep_nothing = app.shell.keep_nothing;
         Callback::from(move |what: Confirm| {
             let done: Result<(), Msg> = saving.with(|repo| match &what {
                 Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
@@ -319,7 +319,7 @@ pub fn app(props: &AppProps) -> Html {
                 // nothing still wants that afterwards, so the choice is written again.
                 Confirm::DeleteEverything => {
                     repo.delete_everything().map_err(|e| e.message())?;
-                    if app.shell.keep_nothing {
+                    if keep_nothing {
                         repo.set_keep_nothing(true).map_err(|e| e.message())?;
                     }
                     Ok(())
