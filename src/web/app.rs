@@ -253,16 +253,16 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let to = to.clone();
         let keep = !app.shell.keep_nothing;
-        let result = app.flow.result.clone();
+        let flow = app.flow.clone();
         use_app_effect(
             Deps::Finished(app.flow.finished),
             Box::new(move |_: &Deps| {
-                if let Some(completed) = result {
+                if let Some(completed) = &flow.result {
                     let mut problems = Vec::new();
                     let saved = if keep {
                         let at = now_ms();
                         saving
-                            .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
+                            .with(|repo| repo.save_checkin(completed, &new_id(at), at))
                             .map(|_| ())
                             .map_err(|error| problems.push(error.message()))
                             .is_ok()
