@@ -236,7 +236,7 @@ pub fn app(props: &AppProps) -> Html {
                 if let Deps::Draft(session, true, true) = deps {
                     if !session.answers().is_empty() {
                         if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
-                            to.notify(vec![error.message()]);
+                            to.tell(error.message());
                         }
                     }
                 }
@@ -288,7 +288,7 @@ pub fn app(props: &AppProps) -> Html {
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                    to.notify(vec![error.message()]);
+                    to.tell(error.message());
                 }
             }
             to.flow(action);
@@ -304,7 +304,7 @@ pub fn app(props: &AppProps) -> Html {
                     to.notify(history.messages());
                     to.flow(Action::ShowHistory(history.value));
                 }
-                Err(error) => to.notify(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             }
         })
     };
@@ -327,7 +327,7 @@ pub fn app(props: &AppProps) -> Html {
             });
             match done {
                 Ok(()) => to.flow(Action::Deleted(what)),
-                Err(message) => to.notify(vec![message]),
+                Err(message) => to.tell(message),
             }
         })
     };
@@ -340,10 +340,10 @@ pub fn app(props: &AppProps) -> Html {
                 Ok(file) => {
                     to.notify(file.messages());
                     if download(&export_file_name(at), &file.value).is_err() {
-                        to.notify(vec![Msg::StorageFailed]);
+                        to.tell(Msg::StorageFailed);
                     }
                 }
-                Err(error) => to.notify(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             }
         })
     };
@@ -394,7 +394,7 @@ pub fn app(props: &AppProps) -> Html {
                         to.flow(Action::ForgetDraft);
                     }
                 }
-                Err(error) => to.notify(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             },
         )
     };
@@ -576,6 +576,11 @@ impl To {
     /// Notices for the person, such as a failed save.
     fn notify(&self, msgs: Vec<Msg>) {
         self.shell(ShellAction::Notify(msgs));
+    }
+
+    /// One notice.
+    fn tell(&self, msg: Msg) {
+        self.notify(vec![msg]);
     }
 }
 
