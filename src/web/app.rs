@@ -353,12 +353,12 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |file: web_sys::File| {
             // A file over the limit is refused before it is read: reading 50 MB would hang.
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                to.shell(ShellAction::Report(vec![Text::new(
+                to.report(
                     ImportError::TooBig {
                         bytes: file.size() as usize,
                     }
                     .message(),
-                )]));
+                );
                 return;
             }
             let saving = saving.clone();
@@ -366,15 +366,13 @@ pub fn app(props: &AppProps) -> Html {
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    to.shell(ShellAction::Report(vec![Text::new(
-                        ImportError::Corrupt(String::from("unreadable file")).message(),
-                    )]));
+                    to.report(ImportError::Corrupt(String::from("unreadable file")).message());
                     return;
                 };
                 let outcome = saving.with(|repo| repo.import(&text));
                 match outcome {
                     Ok(done) => to.shell(ShellAction::Report(done.messages())),
-                    Err(error) => to.shell(ShellAction::Report(vec![Text::new(error.message())])),
+                    Err(error) => to.report(error.message()),
                 }
                 if let Ok(history) = saving.with(|repo| repo.history()) {
                     to.flow(Action::HistoryChanged(history.value));
@@ -581,6 +579,11 @@ impl To {
     /// One notice.
     fn tell(&self, msg: Msg) {
         self.notify(vec![msg]);
+    }
+
+    /// An import's report of one line.
+    fn report(&self, msg: Msg) {
+        self.shell(ShellAction::Report(vec![Text::new(msg)]));
     }
 }
 
