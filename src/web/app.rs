@@ -100,22 +100,16 @@ impl Reducible for AppState {
             AppAction::Flow(action) => {
                 let mut flow = Flow::clone(&self.flow);
                 flow.apply(action);
-                Rc::new(AppState {
-                    flow: Rc::new(flow),
-                    shell: self.shell.clone(),
-                    saving: self.saving.clone(),
-                    refs: self.refs.clone(),
-                })
+                let mut next = AppState::clone(&self);
+                next.flow = Rc::new(flow);
+                Rc::new(next)
             }
             AppAction::Shell(action) => {
                 let mut shell = Shell::clone(&self.shell);
                 if shell.apply(action) {
-                    Rc::new(AppState {
-                        flow: self.flow.clone(),
-                        shell: Rc::new(shell),
-                        saving: self.saving.clone(),
-                        refs: self.refs.clone(),
-                    })
+                    let mut next = AppState::clone(&self);
+                    next.shell = Rc::new(shell);
+                    Rc::new(next)
                 } else {
                     // Unchanged: the same state, so the widget is not drawn again.
                     self
@@ -242,7 +236,7 @@ pub fn app(props: &AppProps) -> Html {
                 if let Deps::Draft(session, true, true) = deps {
                     if !session.answers().is_empty() {
                         if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
-                            to.notify(vec![error.message()]);
+                            to.tell(error.message());
                         }
                     }
                 }
@@ -259,16 +253,16 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let to = to.clone();
         let keep = !app.shell.keep_nothing;
-        let result = app.flow.result.clone();
+        let flow = app.flow.clone();
         use_app_effect(
             Deps::Finished(app.flow.finished),
             Box::new(move |_: &Deps| {
-                if let Some(completed) = result {
+                if let Some(completed) = &flow.result {
                     let mut problems = Vec::new();
                     let saved = if keep {
                         let at = now_ms();
                         saving
-                            .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
+                            .with(|repo| repo.save_checkin(completed, &new_id(at), at))
                             .map(|_| ())
                             .map_err(|error| problems.push(error.message()))
                             .is_ok()
@@ -294,7 +288,7 @@ pub fn app(props: &AppProps) -> Html {
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                    to.notify(vec![error.message()]);
+                    to.tell(error.message());
                 }
             }
             to.flow(action);
@@ -310,14 +304,14 @@ pub fn app(props: &AppProps) -> Html {
                     to.notify(history.messages());
                     to.flow(Action::ShowHistory(history.value));
                 }
-                Err(error) => to.notify(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             }
         })
     };
     let on_delete = {
         let saving = saving.clone();
         let to = to.clone();
-        let app = app.clone();
+        let keep_nothing = app.shell.keep_nothing;
         Callback::from(move |what: Confirm| {
             let done: Result<(), Msg> = saving.with(|repo| match &what {
                 Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
@@ -325,7 +319,7 @@ pub fn app(props: &AppProps) -> Html {
                 // nothing still wants that afterwards, so the choice is written again.
                 Confirm::DeleteEverything => {
                     repo.delete_everything().map_err(|e| e.message())?;
-                    if app.shell.keep_nothing {
+                    if keep_nothing {
                         repo.set_keep_nothing(true).map_err(|e| e.message())?;
                     }
                     Ok(())
@@ -333,7 +327,7 @@ pub fn app(props: &AppProps) -> Html {
             });
             match done {
                 Ok(()) => to.flow(Action::Deleted(what)),
-                Err(message) => to.notify(vec![message]),
+                Err(message) => to.tell(message),
             }
         })
     };
@@ -346,10 +340,10 @@ pub fn app(props: &AppProps) -> Html {
                 Ok(file) => {
                     to.notify(file.messages());
                     if download(&export_file_name(at), &file.value).is_err() {
-                        to.notify(vec![Msg::StorageFailed]);
+                        to.tell(Msg::StorageFailed);
                     }
                 }
-                Err(error) => to.notify(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             }
         })
     };
@@ -359,12 +353,12 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |file: web_sys::File| {
             // A file over the limit is refused before it is read: reading 50 MB would hang.
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                to.shell(ShellAction::Report(vec![Text::new(
+                to.report(
                     ImportError::TooBig {
                         bytes: file.size() as usize,
                     }
                     .message(),
-                )]));
+                );
                 return;
             }
             let saving = saving.clone();
@@ -372,15 +366,13 @@ pub fn app(props: &AppProps) -> Html {
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    to.shell(ShellAction::Report(vec![Text::new(
-                        ImportError::Corrupt(String::from("unreadable file")).message(),
-                    )]));
+                    to.report(ImportError::Corrupt(String::from("unreadable file")).message());
                     return;
                 };
                 let outcome = saving.with(|repo| repo.import(&text));
                 match outcome {
                     Ok(done) => to.shell(ShellAction::Report(done.messages())),
-                    Err(error) => to.shell(ShellAction::Report(vec![Text::new(error.message())])),
+                    Err(error) => to.report(error.message()),
                 }
                 if let Ok(history) = saving.with(|repo| repo.history()) {
                     to.flow(Action::HistoryChanged(history.value));
@@ -400,7 +392,7 @@ pub fn app(props: &AppProps) -> Html {
                         to.flow(Action::ForgetDraft);
                     }
                 }
-                Err(error) => to.notify(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             },
         )
     };
@@ -582,6 +574,16 @@ impl To {
     /// Notices for the person, such as a failed save.
     fn notify(&self, msgs: Vec<Msg>) {
         self.shell(ShellAction::Notify(msgs));
+    }
+
+    /// One notice.
+    fn tell(&self, msg: Msg) {
+        self.notify(vec![msg]);
+    }
+
+    /// An import's report of one line.
+    fn report(&self, msg: Msg) {
+        self.shell(ShellAction::Report(vec![Text::new(msg)]));
     }
 }
 
