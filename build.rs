@@ -72,7 +72,7 @@ fn parse_toml(path: &Path) -> toml::Table {
 }
 
 /// Every `content/locales/<tag>.toml`, flattened to dotted keys.
-fn read_locales(dir: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
+pub(crate) fn read_locales(dir: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut locales = BTreeMap::new();
     let entries = fs::read_dir(dir).unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())));
     for entry in entries {
@@ -110,7 +110,7 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>
 }
 
 /// `welcome.start_button` becomes `WelcomeStartButton`.
-fn variant_name(key: &str) -> String {
+pub(crate) fn variant_name(key: &str) -> String {
     let mut name = String::new();
     for word in key.split(['.', '_', '-']) {
         let mut chars = word.chars();

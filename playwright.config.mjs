@@ -24,7 +24,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Each test waits on what it expects to see, never on a clock; this limit only stops a hung
+  // test. The longest (a whole check-in with an axe scan on every kind of screen) takes about
+  // 25 s on this 2-core machine when idle and went past 30 s with another build running.
+  timeout: 90_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

@@ -21,6 +21,10 @@ if (!STAGING) {
   process.exit(2);
 }
 
+// First the wasm-bindgen JS is minified (release builds), in this same process: Trunk starts the
+// hooks of one stage side by side, and both rewrite files in the staging folder.
+await import("./minify-js.mjs");
+
 const built = readdirSync(STAGING);
 function one(pattern, what) {
   const found = built.filter((name) => pattern.test(name));

@@ -7,6 +7,8 @@
 //! [`crate::storage::Repository`] and tells the flow what it found with actions such as
 //! [`Action::DraftFound`] and [`Action::ShowHistory`].
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Answer;
@@ -137,10 +139,12 @@ pub struct Flow {
     pub show_all_history: bool,
     /// The check-in in progress found in storage, offered on the welcome screen.
     pub draft: Option<Session>,
-    /// The saved check-ins, newest first, once "My check-ins" has been opened.
-    pub history: Vec<SavedCheckIn>,
-    /// The saved check-in open on the [`Screen::Saved`] screen.
-    pub viewing: Option<SavedCheckIn>,
+    /// The saved check-ins, newest first, once "My check-ins" has been opened. Shared, not
+    /// owned: the UI's reducer copies the flow on every action, and a copy of up to 500
+    /// check-ins for each click on a question was most of what a click cost.
+    pub history: Rc<Vec<SavedCheckIn>>,
+    /// The saved check-in open on the [`Screen::Saved`] screen, shared for the same reason.
+    pub viewing: Option<Rc<SavedCheckIn>>,
     /// A question waiting for "Yes" or "No" before something is deleted.
     pub confirm: Option<Confirm>,
     /// Counts every time focus should go to the screen's heading: each new screen, and the
@@ -168,7 +172,7 @@ impl Flow {
             finished: 0,
             show_all_history: false,
             draft: None,
-            history: Vec::new(),
+            history: Rc::default(),
             viewing: None,
             confirm: None,
             screen_visit: 0,
@@ -244,7 +248,7 @@ impl Flow {
             },
             Action::ShowHistory(history) => {
                 self.show_all_history = false;
-                self.history = history;
+                self.history = Rc::new(history);
                 self.confirm = None;
                 self.viewing = None;
                 self.go(Screen::History);
@@ -260,12 +264,12 @@ impl Flow {
                         }
                     }
                 }
-                self.history = history;
+                self.history = Rc::new(history);
                 Ok(())
             }
             Action::Open(id) => match self.history.iter().find(|c| c.id() == id) {
                 Some(saved) => {
-                    self.viewing = Some(saved.clone());
+                    self.viewing = Some(Rc::new(saved.clone()));
                     self.confirm = None;
                     self.go(Screen::Saved);
                     Ok(())
@@ -296,14 +300,14 @@ impl Flow {
                 self.confirm = None;
                 match what {
                     Confirm::DeleteOne(id) => {
-                        self.history.retain(|c| c.id() != id);
+                        Rc::make_mut(&mut self.history).retain(|c| c.id() != id);
                         if self.viewing.as_ref().is_some_and(|v| v.id() == id) {
                             self.viewing = None;
                             self.go(Screen::History);
                         }
                     }
                     Confirm::DeleteEverything => {
-                        self.history.clear();
+                        self.history = Rc::default();
                         self.viewing = None;
                         self.draft = None;
                         if self.screen == Screen::Saved {
@@ -730,7 +734,7 @@ mod tests {
         let mut flow = Flow::new();
         flow.apply(Action::ShowHistory(list.clone()));
         assert_eq!(flow.screen, Screen::History);
-        assert_eq!(flow.history, list);
+        assert_eq!(*flow.history, list);
         flow.apply(Action::Open("a".to_owned()));
         assert_eq!(flow.screen, Screen::Saved);
         assert_eq!(flow.viewing.as_ref().map(|c| c.id()), Some("a"));

@@ -339,3 +339,43 @@ fn questions_state_their_time_frame() {
         assert!(stated, "{} does not say its time frame: {text}", q.id);
     }
 }
+
+/// Every text in the English catalog is shown somewhere: named as `Msg::...` in the code, or
+/// by the content files (which build.rs turns into Rust that names it). A text nobody shows
+/// still costs bytes in every download and work for every translator.
+#[test]
+fn every_catalog_text_is_used_somewhere() {
+    fn rust_files(dir: &Path, into: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("readable folder") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                rust_files(&path, into);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                into.push_str(&std::fs::read_to_string(&path).expect("readable file"));
+            }
+        }
+    }
+    let mut code = String::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+    // What build.rs made of the content files (the catalog itself, which names every text, is
+    // left out).
+    code.push_str(include_str!(concat!(env!("OUT_DIR"), "/help_contacts.rs")));
+    code.push_str(include_str!(concat!(env!("OUT_DIR"), "/questionnaire.rs")));
+    code.push_str(include_str!(concat!(env!("OUT_DIR"), "/groups.rs")));
+
+    let used = |variant: &str| {
+        let needle = format!("Msg::{variant}");
+        code.match_indices(&needle)
+            .any(|(at, _)| !code[at + needle.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+    };
+    let locales = build_script::read_locales(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content/locales"));
+    let unused: Vec<&String> = locales["en"]
+        .keys()
+        // `since.topic.<id>` texts are found by the question's id (a table build.rs makes); the
+        // storage::history tests check that each names a scored question and each scored
+        // question has one.
+        .filter(|key| !key.starts_with("since.topic."))
+        .filter(|key| !used(&build_script::variant_name(key)))
+        .collect();
+    assert!(unused.is_empty(), "texts no screen shows: {unused:?}");
+}

@@ -35,6 +35,7 @@
 //! | [`checkin`] | [`SavedCheckIn`]: the compact saved form, and [`MethodNote`] |
 //! | [`repo`] | [`Repository`]: save, load, list, delete, settings, export, import |
 //! | [`history`] | trend, chart geometry, "since last time" |
+//! | [`trend_svg`] | the trend chart as SVG markup, for the web layer to put on the page as it is |
 //! | [`export`] | the export file format, its checks, [`ImportReport`] and [`ImportError`] |
 //! | [`json`] | the small JSON reader and writer the stored values and export files use |
 //!
@@ -49,6 +50,7 @@ pub mod keys;
 pub mod repo;
 pub mod schema;
 pub mod store;
+pub mod trend_svg;
 
 pub use checkin::{MethodNote, SavedCheckIn, Scores};
 pub use export::{ImportError, ImportReport, MAX_IMPORT_BYTES};

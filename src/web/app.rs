@@ -16,6 +16,7 @@ use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyFlag;
+use crate::session::Session;
 use crate::shell::{Shell, ShellAction};
 use crate::storage::export::export_file_name;
 use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
@@ -55,13 +56,38 @@ pub struct AppProps {
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
 /// ([`Shell`]), each behind its own `Rc` so that changing one does not copy the other. One
-/// reducer for both: each reducer hook is its own copy of Yew's hook code in the wasm.
-#[derive(Clone, Debug, PartialEq)]
+/// reducer for both: each reducer hook is its own copy of Yew's hook code in the wasm. The
+/// widget's storage is opened with the state and kept in it, so no other hook is needed for it.
+#[derive(Clone, PartialEq)]
 pub struct AppState {
     /// The check-in.
     pub flow: Rc<Flow>,
     /// The crisis panel, the region, notices, the import report, "keep nothing".
     pub shell: Rc<Shell>,
+    /// The widget's storage, opened once, when the widget is first drawn.
+    pub saving: SavingHandle,
+    /// The elements focus moves to, made with the first state (no hook of their own).
+    pub refs: Rc<Refs>,
+}
+
+/// The elements the app moves focus to.
+#[derive(Debug, Default, PartialEq)]
+pub struct Refs {
+    /// The heading of the screen shown.
+    pub screen_heading: NodeRef,
+    /// The button that opens and closes the crisis panel.
+    pub help_toggle: NodeRef,
+    /// The crisis panel's heading.
+    pub help_heading: NodeRef,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("flow", &self.flow)
+            .field("shell", &self.shell)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A change to [`AppState`]: a move in the check-in or a change around it.
@@ -81,18 +107,16 @@ impl Reducible for AppState {
             AppAction::Flow(action) => {
                 let mut flow = Flow::clone(&self.flow);
                 flow.apply(action);
-                Rc::new(AppState {
-                    flow: Rc::new(flow),
-                    shell: self.shell.clone(),
-                })
+                let mut next = AppState::clone(&self);
+                next.flow = Rc::new(flow);
+                Rc::new(next)
             }
             AppAction::Shell(action) => {
                 let mut shell = Shell::clone(&self.shell);
                 if shell.apply(action) {
-                    Rc::new(AppState {
-                        flow: self.flow.clone(),
-                        shell: Rc::new(shell),
-                    })
+                    let mut next = AppState::clone(&self);
+                    next.shell = Rc::new(shell);
+                    Rc::new(next)
                 } else {
                     // Unchanged: the same state, so the widget is not drawn again.
                     self
@@ -107,133 +131,139 @@ impl Reducible for AppState {
 pub fn app(props: &AppProps) -> Html {
     let locale = props.locale;
     let app = {
-        let region = props.region;
-        use_reducer(move || AppState {
+        use_reducer(|| AppState {
             flow: Rc::new(Flow::new()),
-            shell: Rc::new(Shell::new(region)),
+            shell: Rc::new(Shell::new(props.region)),
+            saving: Saving::open(props.namespace.clone()),
+            refs: Rc::default(),
         })
     };
     // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
-    let dispatch = {
-        let app = app.dispatcher();
-        Callback::from(move |action: Action| app.dispatch(AppAction::Flow(action)))
-    };
-    let change_shell = {
-        let app = app.dispatcher();
-        Callback::from(move |action: ShellAction| app.dispatch(AppAction::Shell(action)))
-    };
-    let screen_heading = use_node_ref();
-    let help_toggle = use_node_ref();
-    let help_heading = use_node_ref();
-    let saving: Rc<SavingHandle> = {
-        let namespace = props.namespace.clone();
-        use_memo((), move |_| Saving::open(namespace))
-    };
+    let to = To(app.dispatcher());
+    let Refs {
+        screen_heading,
+        help_toggle,
+        help_heading,
+    } = &*app.refs;
+    let saving: SavingHandle = app.saving.clone();
 
     // A new screen moves focus to its heading, so screen-reader users hear where they are. Not on
     // the first screen: a widget must not pull focus (and the scroll position) away from the
     // partner's page as it loads.
     {
         let screen_heading = screen_heading.clone();
-        use_effect_with(app.flow.screen_visit, move |visit| {
-            if *visit > 0 {
-                if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
-                    heading.focus().ok();
+        use_app_effect(
+            Deps::Visit(app.flow.screen_visit),
+            Box::new(move |deps: &Deps| {
+                if matches!(deps, Deps::Visit(visit) if *visit > 0) {
+                    if let Some(heading) = screen_heading.cast::<web_sys::HtmlElement>() {
+                        heading.focus().ok();
+                    }
                 }
-            }
-        });
+                no_teardown()
+            }),
+        );
     }
 
     // Opening the crisis panel moves focus into it, so keyboard and screen-reader users land
     // there.
     {
         let help_heading = help_heading.clone();
-        use_effect_with(app.shell.help_open, move |open| {
-            if *open {
-                if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
-                    heading.focus().ok();
+        use_app_effect(
+            Deps::Help(app.shell.help_open),
+            Box::new(move |deps: &Deps| {
+                if *deps == Deps::Help(true) {
+                    if let Some(heading) = help_heading.cast::<web_sys::HtmlElement>() {
+                        heading.focus().ok();
+                    }
                 }
-            }
-        });
+                no_teardown()
+            }),
+        );
     }
 
     // The partner page may change the region while the widget runs (the first run changes
     // nothing: the shell starts with it).
     {
-        let shell = change_shell.clone();
-        use_effect_with(props.region, move |region| {
-            shell.emit(ShellAction::ChooseRegion(*region))
-        });
+        let to = to.clone();
+        use_app_effect(
+            Deps::Region(props.region),
+            Box::new(move |deps: &Deps| {
+                if let Deps::Region(region) = deps {
+                    to.shell(ShellAction::ChooseRegion(*region));
+                }
+                no_teardown()
+            }),
+        );
     }
-
-    let notify = {
-        let shell = change_shell.clone();
-        Callback::from(move |msgs: Vec<Msg>| shell.emit(ShellAction::Notify(msgs)))
-    };
 
     // On mount: what storage holds (the choices, a check-in left unfinished), and a listener
     // for other tabs' changes, removed again when the widget goes.
     {
         let saving = saving.clone();
-        let dispatcher = dispatch.clone();
-        let notify = notify.clone();
-        let shell = change_shell.clone();
-        use_effect_with((), move |_| {
-            let mut found = Vec::new();
-            if !saving.keeps_data() {
-                found.push(Msg::StorageBlocked);
-            }
-            saving.with(|repo| {
-                match repo.settings() {
-                    Ok(settings) => {
-                        shell.emit(ShellAction::KeepNothing(settings.value.keep_nothing));
-                        found.extend(settings.messages());
-                    }
-                    Err(error) => found.push(error.message()),
+        let to = to.clone();
+        use_app_effect(
+            Deps::Mount,
+            Box::new(move |_: &Deps| {
+                let mut found = Vec::new();
+                if !saving.keeps_data() {
+                    found.push(Msg::StorageBlocked);
                 }
-                match repo.load_draft() {
-                    Ok(draft) => {
-                        found.extend(draft.messages());
-                        if let Some(session) = draft.value {
-                            dispatcher.emit(Action::DraftFound(session));
+                saving.with(|repo| {
+                    match repo.settings() {
+                        Ok(settings) => {
+                            to.shell(ShellAction::KeepNothing(settings.value.keep_nothing));
+                            found.extend(settings.messages());
                         }
+                        Err(error) => found.push(error.message()),
                     }
-                    Err(error) => found.push(error.message()),
-                }
-            });
-            notify.emit(found);
-            let listener = storage_listener(saving, dispatcher);
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                window
-                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
-                    .ok();
-            }
-            move || {
-                if let Some(window) = window {
+                    match repo.load_draft() {
+                        Ok(draft) => {
+                            found.extend(draft.messages());
+                            if let Some(session) = draft.value {
+                                to.flow(Action::DraftFound(session));
+                            }
+                        }
+                        Err(error) => found.push(error.message()),
+                    }
+                });
+                to.notify(found);
+                let listener = storage_listener(saving, to);
+                let window = web_sys::window();
+                if let Some(window) = &window {
                     window
-                        .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
                         .ok();
                 }
-            }
-        });
+                Box::new(move || {
+                    if let Some(window) = window {
+                        window
+                            .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+                            .ok();
+                    }
+                })
+            }),
+        );
     }
 
     // The check-in in progress is saved after every answer and every move.
     {
         let saving = saving.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         let keep = !app.shell.keep_nothing;
         let in_progress = matches!(app.flow.screen, Screen::Question | Screen::Review);
-        use_effect_with(
-            (app.flow.session.clone(), in_progress, keep),
-            move |(session, in_progress, keep)| {
-                if *in_progress && *keep && !session.answers().is_empty() {
-                    if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
-                        notify.emit(vec![error.message()]);
+        use_app_effect(
+            Deps::Draft(app.flow.session.clone(), in_progress, keep),
+            Box::new(move |deps: &Deps| {
+                if let Deps::Draft(session, true, true) = deps {
+                    if !session.answers().is_empty() {
+                        if let Err(error) = saving.with(|repo| repo.save_draft(session)) {
+                            to.tell(error.message());
+                        }
                     }
                 }
-            },
+                no_teardown()
+            }),
         );
     }
 
@@ -243,71 +273,71 @@ pub fn app(props: &AppProps) -> Html {
     // draft is the only copy of those answers.
     {
         let saving = saving.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         let keep = !app.shell.keep_nothing;
-        let result = app.flow.result.clone();
+        let flow = app.flow.clone();
         let on_event = props.on_event.clone();
-        use_effect_with(app.flow.finished, move |_| {
-            if let Some(completed) = result {
-                on_event.emit(HostEvent::Completed);
-                let mut problems = Vec::new();
-                let saved = if keep {
-                    let at = now_ms();
-                    saving
-                        .with(|repo| repo.save_checkin(&completed, &new_id(at), at))
-                        .map(|_| ())
-                        .map_err(|error| problems.push(error.message()))
-                        .is_ok()
-                } else {
-                    true
-                };
-                if saved {
-                    if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                        problems.push(error.message());
+        use_app_effect(
+            Deps::Finished(app.flow.finished),
+            Box::new(move |_: &Deps| {
+                if let Some(completed) = &flow.result {
+                    on_event.emit(HostEvent::Completed);
+                    let mut problems = Vec::new();
+                    let saved = if keep {
+                        let at = now_ms();
+                        saving
+                            .with(|repo| repo.save_checkin(completed, &new_id(at), at))
+                            .map(|_| ())
+                            .map_err(|error| problems.push(error.message()))
+                            .is_ok()
+                    } else {
+                        true
+                    };
+                    if saved {
+                        if let Err(error) = saving.with(|repo| repo.clear_draft()) {
+                            problems.push(error.message());
+                        }
                     }
+                    to.notify(problems);
                 }
-                notify.emit(problems);
-            }
-        });
+                no_teardown()
+            }),
+        );
     }
 
     let on_action = {
-        let dispatch = dispatch.clone();
+        let to = to.clone();
         let saving = saving.clone();
-        let notify = notify.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |action: Action| {
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
-                    notify.emit(vec![error.message()]);
+                    to.tell(error.message());
                 }
                 on_event.emit(HostEvent::Started);
             }
-            dispatch.emit(action);
+            to.flow(action);
         })
     };
     let open_history = {
         let saving = saving.clone();
-        let dispatch = dispatch.clone();
-        let notify = notify.clone();
-        let shell = change_shell.clone();
+        let to = to.clone();
         Callback::from(move |()| {
-            shell.emit(ShellAction::Report(Vec::new()));
+            to.shell(ShellAction::Report(Vec::new()));
             match saving.with(|repo| repo.history()) {
                 Ok(history) => {
-                    notify.emit(history.messages());
-                    dispatch.emit(Action::ShowHistory(history.value));
+                    to.notify(history.messages());
+                    to.flow(Action::ShowHistory(history.value));
                 }
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             }
         })
     };
     let on_delete = {
         let saving = saving.clone();
-        let dispatch = dispatch.clone();
-        let notify = notify.clone();
-        let app = app.clone();
+        let to = to.clone();
+        let keep_nothing = app.shell.keep_nothing;
         Callback::from(move |what: Confirm| {
             let done: Result<(), Msg> = saving.with(|repo| match &what {
                 Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
@@ -315,106 +345,100 @@ pub fn app(props: &AppProps) -> Html {
                 // nothing still wants that afterwards, so the choice is written again.
                 Confirm::DeleteEverything => {
                     repo.delete_everything().map_err(|e| e.message())?;
-                    if app.shell.keep_nothing {
+                    if keep_nothing {
                         repo.set_keep_nothing(true).map_err(|e| e.message())?;
                     }
                     Ok(())
                 }
             });
             match done {
-                Ok(()) => dispatch.emit(Action::Deleted(what)),
-                Err(message) => notify.emit(vec![message]),
+                Ok(()) => to.flow(Action::Deleted(what)),
+                Err(message) => to.tell(message),
             }
         })
     };
     let on_export = {
         let saving = saving.clone();
-        let notify = notify.clone();
+        let to = to.clone();
         Callback::from(move |()| {
             let at = now_ms();
             match saving.with(|repo| repo.export(at)) {
                 Ok(file) => {
-                    notify.emit(file.messages());
+                    to.notify(file.messages());
                     if download(&export_file_name(at), &file.value).is_err() {
-                        notify.emit(vec![Msg::StorageFailed]);
+                        to.tell(Msg::StorageFailed);
                     }
                 }
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             }
         })
     };
     let on_import = {
         let saving = saving.clone();
-        let dispatch = dispatch.clone();
-        let shell = change_shell.clone();
+        let to = to.clone();
         Callback::from(move |file: web_sys::File| {
             // A file over the limit is refused before it is read: reading 50 MB would hang.
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                shell.emit(ShellAction::Report(vec![Text::new(
+                to.report(
                     ImportError::TooBig {
                         bytes: file.size() as usize,
                     }
                     .message(),
-                )]));
+                );
                 return;
             }
             let saving = saving.clone();
-            let dispatch = dispatch.clone();
-            let shell = shell.clone();
+            let to = to.clone();
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    shell.emit(ShellAction::Report(vec![Text::new(
-                        ImportError::Corrupt(String::from("unreadable file")).message(),
-                    )]));
+                    to.report(ImportError::Corrupt(String::from("unreadable file")).message());
                     return;
                 };
                 let outcome = saving.with(|repo| repo.import(&text));
                 match outcome {
-                    Ok(done) => shell.emit(ShellAction::Report(done.messages())),
-                    Err(error) => shell.emit(ShellAction::Report(vec![Text::new(error.message())])),
+                    Ok(done) => to.shell(ShellAction::Report(done.messages())),
+                    Err(error) => to.report(error.message()),
                 }
                 if let Ok(history) = saving.with(|repo| repo.history()) {
-                    dispatch.emit(Action::HistoryChanged(history.value));
+                    to.flow(Action::HistoryChanged(history.value));
                 }
             });
         })
     };
     let on_keep_nothing = {
         let saving = saving.clone();
-        let notify = notify.clone();
-        let shell = change_shell.clone();
-        let dispatch = dispatch.clone();
+        let to = to.clone();
         Callback::from(
             move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
                 Ok(()) => {
-                    shell.emit(ShellAction::KeepNothing(choice));
+                    to.shell(ShellAction::KeepNothing(choice));
                     // The repository dropped the stored draft; stop offering it here too.
                     if choice {
-                        dispatch.emit(Action::ForgetDraft);
+                        to.flow(Action::ForgetDraft);
                     }
                 }
-                Err(error) => notify.emit(vec![error.message()]),
+                Err(error) => to.tell(error.message()),
             },
         )
     };
     let toggle_help = {
-        let shell = change_shell.clone();
-        Callback::from(move |_| shell.emit(ShellAction::ToggleHelp))
+        let to = to.clone();
+        Callback::from(move |_| to.shell(ShellAction::ToggleHelp))
     };
     let close_help = {
-        let shell = change_shell.clone();
+        let to = to.clone();
         let help_toggle = help_toggle.clone();
         Callback::from(move |_| {
-            shell.emit(ShellAction::CloseHelp);
+            to.shell(ShellAction::CloseHelp);
             if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
                 button.focus().ok();
             }
         })
     };
     let choose_region = {
-        let shell = change_shell.clone();
-        Callback::from(move |r: Region| shell.emit(ShellAction::ChooseRegion(r)))
+        let to = to.clone();
+        Callback::from(move |r: Region| to.shell(ShellAction::ChooseRegion(r)))
     };
 
     let state = &*app.flow;
@@ -527,7 +551,7 @@ pub fn app(props: &AppProps) -> Html {
                 locale,
                 help_open,
                 help_id: help_id.clone(),
-                toggle_ref: help_toggle,
+                toggle_ref: help_toggle.clone(),
                 on_toggle_help: toggle_help,
             }) }
             if help_open {
@@ -535,7 +559,7 @@ pub fn app(props: &AppProps) -> Html {
                     locale,
                     region,
                     id: help_id,
-                    heading: help_heading,
+                    heading: help_heading.clone(),
                     on_region: choose_region,
                     on_close: close_help,
                 }) }
@@ -558,10 +582,79 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// Where the app's callbacks and effects send what happened: the check-in, what is around it,
+/// and notices (one handle for all three, cloned into each closure once).
+#[derive(Clone)]
+struct To(UseReducerDispatcher<AppState>);
+
+impl To {
+    /// A move in the check-in.
+    fn flow(&self, action: Action) {
+        self.0.dispatch(AppAction::Flow(action));
+    }
+
+    /// A change around it.
+    fn shell(&self, action: ShellAction) {
+        self.0.dispatch(AppAction::Shell(action));
+    }
+
+    /// Notices for the person, such as a failed save.
+    fn notify(&self, msgs: Vec<Msg>) {
+        self.shell(ShellAction::Notify(msgs));
+    }
+
+    /// One notice.
+    fn tell(&self, msg: Msg) {
+        self.notify(vec![msg]);
+    }
+
+    /// An import's report of one line.
+    fn report(&self, msg: Msg) {
+        self.shell(ShellAction::Report(vec![Text::new(msg)]));
+    }
+}
+
+/// What an effect of the app runs again on. Every effect of the app has this one key type and
+/// one boxed closure type ([`EffectFn`]), so the wasm holds one copy of Yew's effect hook
+/// instead of one per effect.
+#[derive(PartialEq)]
+enum Deps {
+    /// The count of screens visited (focus moves to a new screen's heading).
+    Visit(u32),
+    /// Whether the crisis panel is open (focus moves into it).
+    Help(bool),
+    /// Nothing: runs once, on mount.
+    Mount,
+    /// The check-in in progress, whether it is on a question or the review, and whether
+    /// anything is kept.
+    Draft(Session, bool, bool),
+    /// The count of finished check-ins.
+    Finished(u32),
+    /// The region the partner page asks for.
+    Region(Region),
+}
+
+/// What an effect leaves to run when it is run again or the widget goes.
+type Teardown = Box<dyn FnOnce()>;
+
+/// An effect of the app, given its [`Deps`].
+type EffectFn = Box<dyn FnOnce(&Deps) -> Teardown>;
+
+/// A teardown that does nothing (a closure of no size: no allocation).
+fn no_teardown() -> Teardown {
+    Box::new(|| ())
+}
+
+/// `use_effect_with`, with the app's one key and closure type.
+#[hook]
+fn use_app_effect(deps: Deps, f: EffectFn) {
+    use_effect_with(deps, f);
+}
+
 /// Listens for other tabs' changes to this widget's keys: a check-in saved, deleted or
 /// imported elsewhere shows up here too. Each check-in has its own key, so neither tab's
 /// writes overwrite the other's.
-fn storage_listener(saving: Rc<SavingHandle>, dispatcher: Callback<Action>) -> Closure<dyn Fn(web_sys::StorageEvent)> {
+fn storage_listener(saving: SavingHandle, to: To) -> Closure<dyn Fn(web_sys::StorageEvent)> {
     Closure::new(move |event: web_sys::StorageEvent| {
         let changed = match event.key() {
             // `localStorage.clear()` elsewhere: everything may have changed.
@@ -570,7 +663,7 @@ fn storage_listener(saving: Rc<SavingHandle>, dispatcher: Callback<Action>) -> C
         };
         if changed {
             if let Ok(history) = saving.with(|repo| repo.history()) {
-                dispatcher.emit(Action::HistoryChanged(history.value));
+                to.flow(Action::HistoryChanged(history.value));
             }
         }
     })

@@ -1,6 +1,8 @@
 //! "My check-ins": what changed since last time, the trend, the list of saved check-ins, and
 //! the person's own data: export, import, delete everything, keep nothing.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::flow::{Action, Confirm, HISTORY_SHOWN};
@@ -21,8 +23,8 @@ pub struct HistoryProps {
     pub locale: Locale,
     /// Whose numbers to fill into texts.
     pub region: Region,
-    /// Saved check-ins, newest first.
-    pub history: Vec<SavedCheckIn>,
+    /// Saved check-ins, newest first, shared with the flow (no copy per render).
+    pub history: Rc<Vec<SavedCheckIn>>,
     /// A deletion waiting for "Yes" or "No".
     pub confirm: Option<Confirm>,
     /// Whether the person chose to keep nothing on this device.

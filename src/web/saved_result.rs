@@ -1,6 +1,8 @@
 //! One saved check-in opened from "My check-ins": its full result again when it can be scored
 //! the same way, otherwise the scores and band saved at the time with a note saying why.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::flow::{Action, Confirm};
@@ -20,8 +22,8 @@ pub struct SavedResultProps {
     pub locale: Locale,
     /// Whose help lines to show.
     pub region: Region,
-    /// The check-in.
-    pub checkin: SavedCheckIn,
+    /// The check-in, shared with the flow.
+    pub checkin: Rc<SavedCheckIn>,
     /// A deletion waiting for "Yes" or "No".
     pub confirm: Option<Confirm>,
     /// The heading, which takes focus when the screen appears.
