@@ -13,6 +13,7 @@
 // too (hand-written files, written so that this is safe: see embed/loader.js).
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { minify } from "terser";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const STAGING = process.env.TRUNK_STAGING_DIR;
@@ -68,8 +69,19 @@ if (loader.includes("__RC_")) {
   console.error("post-build: a placeholder of embed/loader.js was left unfilled");
   process.exit(1);
 }
-writeFileSync(join(STAGING, "recovery-checkin.js"), loader);
-writeFileSync(join(STAGING, "embed.js"), compactJs(source("embed/embed.js")));
+// Release builds: terser as for the glue (local names shortened, exports kept), about 200
+// bytes gzip less than the compacted text.
+async function shipped(code) {
+  if (process.env.TRUNK_PROFILE !== "release") return code;
+  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (typeof out.code !== "string" || out.code.length === 0) {
+    console.error("post-build: terser gave nothing for the loader");
+    process.exit(1);
+  }
+  return out.code;
+}
+writeFileSync(join(STAGING, "recovery-checkin.js"), await shipped(loader));
+writeFileSync(join(STAGING, "embed.js"), await shipped(compactJs(source("embed/embed.js"))));
 copyFileSync(join(ROOT, "embed/embed.html"), join(STAGING, "embed.html"));
 
 // The demo page: no link to the widget's CSS in the page (it is the shadow root's), and not the
