@@ -1,15 +1,17 @@
 // Trunk post_build hook: minifies the wasm-bindgen JavaScript of a release build in Trunk's
 // staging folder. Trunk 0.21 minifies CSS and HTML but leaves this file as wasm-bindgen wrote it;
 // terser (pinned in package-lock.json, installed by scripts/setup.sh) takes it from about 7.0
-// to 5.3 KB gzip -9. The file keeps the name Trunk gave it: that hash is of the unminified
-// file, which stands for exactly one minified file, so it still changes when the content does.
-// Trunk has already written the file's subresource-integrity hash into index.html; the hook
-// puts the minified file's hash in its place, or the browser would refuse the file. Debug
-// builds are left readable.
+// to 5.3 KB gzip -9; before that, scripts/short-names.mjs shortens the names that join it to
+// its wasm, in both files. Each file keeps the name Trunk gave it: that hash is of the
+// unminified file, which stands for exactly one minified file, so it still changes when the
+// content does. Trunk has already written the file's subresource-integrity hash into
+// index.html; the hook puts the new file's hash in its place, or the browser would refuse the
+// file. Debug builds are left readable.
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
+import { shortenNames } from "./short-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -26,8 +28,19 @@ for (const name of await readdir(dir)) {
   if (!name.endsWith(".js")) continue;
   const path = join(dir, name);
   const source = await readFile(path, "utf8");
-  // An ES module: top-level names may be shortened, exports and the wasm import names stay.
-  const out = await minify(source, { module: true, compress: true, mangle: true, format: { comments: false } });
+  // The glue and its wasm first get short names for what joins them (scripts/short-names.mjs).
+  let code = source;
+  const wasmPath = join(dir, name.replace(/\.js$/, "_bg.wasm"));
+  const wasm = await readFile(wasmPath).catch(() => null);
+  if (wasm) {
+    const shorter = shortenNames(new Uint8Array(wasm), source);
+    code = shorter.js;
+    await writeFile(wasmPath, shorter.wasm);
+    if (html.includes(sri(wasm))) html = html.split(sri(wasm)).join(sri(shorter.wasm));
+    console.error(`minify-js: ${name} and its wasm: ${wasm.length} -> ${shorter.wasm.length} wasm bytes`);
+  }
+  // An ES module: top-level names may be shortened, exports and the import object's keys stay.
+  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
   if (typeof out.code !== "string" || out.code.length === 0) {
     console.error(`minify-js: terser gave nothing for ${name}`);
     process.exit(1);
