@@ -40,7 +40,10 @@ for (const name of await readdir(dir)) {
     console.error(`minify-js: ${name} and its wasm: ${wasm.length} -> ${shorter.wasm.length} wasm bytes`);
   }
   // An ES module: top-level names may be shortened, exports and the import object's keys stay.
-  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  // The imports (now keys of one or two letters) become methods, `a(n){...}` for
+  // `a:function(n){...}`: the wasm only ever calls them, never with `new`.
+  const compress = { ecma: 2015, unsafe_methods: /^[a-zA-Z]{1,2}$/ };
+  const out = await minify(code, { module: true, compress, mangle: true, format: { comments: false } });
   if (typeof out.code !== "string" || out.code.length === 0) {
     console.error(`minify-js: terser gave nothing for ${name}`);
     process.exit(1);
