@@ -36,6 +36,9 @@ for (const name of await readdir(dir)) {
     const shorter = shortenNames(new Uint8Array(wasm), source);
     code = shorter.js;
     await writeFile(wasmPath, shorter.wasm);
+    // Only the default export starts the widget (embed/loader.js); `initSync`, for pages that
+    // load this file themselves, goes, and terser drops what only it used.
+    code = code.replace("export { initSync, __wbg_init as default };", "export { __wbg_init as default };");
     if (html.includes(sri(wasm))) html = html.split(sri(wasm)).join(sri(shorter.wasm));
     console.error(`minify-js: ${name} and its wasm: ${wasm.length} -> ${shorter.wasm.length} wasm bytes`);
   }
