@@ -480,7 +480,7 @@ fn https_url(url: &str) -> bool {
     let Some(rest) = strip_scheme(url, "https://") else {
         return false;
     };
-    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host = rest.split_once(['/', '?', '#']).map_or(rest, |(host, _)| host);
     // No user part: `https://trusted.example@elsewhere.example` goes elsewhere.
     !host.is_empty() && !host.contains('@') && url_characters(url)
 }
@@ -493,8 +493,8 @@ fn url_characters(url: &str) -> bool {
 
 /// `text` without `scheme` at its start, the scheme in any case.
 fn strip_scheme<'a>(text: &'a str, scheme: &str) -> Option<&'a str> {
-    let head = text.get(..scheme.len())?;
-    head.eq_ignore_ascii_case(scheme).then(|| &text[scheme.len()..])
+    let (head, rest) = text.split_at_checked(scheme.len())?;
+    head.eq_ignore_ascii_case(scheme).then_some(rest)
 }
 
 /// A partner's text as it will be shown: runs of white space (new lines too) become one space,

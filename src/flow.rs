@@ -358,7 +358,7 @@ impl Flow {
             let answers = self.session.answers();
             let visible = self.session.visible_questions();
             let after = visible.iter().position(|q| Some(q.id) == from).map_or(0, |i| i + 1);
-            match visible[after..].iter().find(|q| answers.get(q.id).is_none()) {
+            match visible.iter().skip(after).find(|q| answers.get(q.id).is_none()) {
                 Some(open) => self.session.go_to(open.id)?,
                 None => {
                     self.changing_from_review = false;

@@ -98,18 +98,19 @@ impl Msg {
 fn fill_placeholders(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
+    // `split_once` rather than slicing by position: no char-boundary checks and panics to
+    // compile in.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let value = after.split_once('}').and_then(|(placeholder, tail)| {
             args.iter()
-                .find(|(name, _)| *name == &after[..close])
-                .map(|(_, v)| (close, *v))
+                .find(|(name, _)| *name == placeholder)
+                .map(|(_, v)| (*v, tail))
         });
         match value {
-            Some((close, value)) => {
+            Some((value, tail)) => {
                 out.push_str(value);
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
                 out.push('{');

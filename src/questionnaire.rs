@@ -320,7 +320,7 @@ impl Question {
                 }
                 for (index, id) in ids.iter().enumerate() {
                     let option = self.option(id).ok_or_else(|| AnswerError::UnknownOption(id.clone()))?;
-                    if ids[..index].contains(id) {
+                    if ids.iter().take(index).any(|earlier| earlier == id) {
                         return Err(AnswerError::DuplicateOption(id.clone()));
                     }
                     if option.exclusive && ids.len() > 1 {

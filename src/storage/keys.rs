@@ -184,10 +184,10 @@ pub fn parse_key(ns: &Namespace, key: &str) -> Option<KeyKind> {
         return is_valid_id(id).then(|| KeyKind::CheckIn(id.to_owned()));
     }
     let rest = what.strip_prefix("aside:")?;
-    let (of, n) = rest.rsplit_once(':')?;
-    let n: u32 = n.parse().ok().filter(|n| *n >= 1)?;
+    let (of, digits) = rest.rsplit_once(':')?;
+    let n: u32 = digits.parse().ok().filter(|n| *n >= 1)?;
     // Digits only: `parse` would also take a leading `+`.
-    if of.is_empty() || !rest[of.len() + 1..].bytes().all(|b| b.is_ascii_digit()) {
+    if of.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     Some(KeyKind::Aside { of: of.to_owned(), n })
