@@ -15,7 +15,7 @@ use crate::help::{ContactKind, Region, RegionContacts};
 use crate::i18n::Msg;
 use crate::questionnaire::{Question, QUESTIONNAIRE};
 use crate::safety::SafetyFlag;
-use crate::scoring::{Band, Driver, RecentUse, DRIVER_FROM};
+use crate::scoring::{Band, Driver, QuestionId, RecentUse, DRIVER_FROM};
 
 include!(concat!(env!("OUT_DIR"), "/groups.rs"));
 
@@ -378,7 +378,8 @@ pub struct NextStep {
     /// The step, in our words.
     pub text: Msg,
     /// The id of the question whose answer it answers; `None` for general steps.
-    pub because: Option<String>,
+    #[serde(deserialize_with = "because")]
+    pub because: Option<QuestionId>,
 }
 
 /// What recommendations are built from (computed once in [`crate::scoring::score`]).
@@ -435,6 +436,13 @@ impl Facts<'_> {
     fn used_lately(&self) -> bool {
         matches!(self.recent_use, Some(RecentUse::Some | RecentUse::Frequent))
     }
+}
+
+/// [`NextStep::because`] read back: a question id as the questionnaire's own string.
+fn because<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<QuestionId>, D::Error> {
+    #[derive(Deserialize)]
+    struct Id(#[serde(deserialize_with = "crate::scoring::question_id")] QuestionId);
+    Ok(Option::<Id>::deserialize(deserializer)?.map(|Id(id)| id))
 }
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
@@ -652,7 +660,7 @@ pub(crate) fn next_steps(facts: &Facts) -> Vec<NextStep> {
     let mut drivers: Vec<(&Driver, usize)> = facts
         .drivers
         .iter()
-        .map(|d| (*d, QUESTIONNAIRE.index_of(&d.question).unwrap_or(usize::MAX)))
+        .map(|d| (*d, QUESTIONNAIRE.index_of(d.question).unwrap_or(usize::MAX)))
         .collect();
     crate::sort::sort_by(&mut drivers, |(a, ia), (b, ib)| b.risk.cmp(&a.risk).then(ia.cmp(ib)));
     let mut steps: Vec<NextStep> = Vec::new();
@@ -660,13 +668,13 @@ pub(crate) fn next_steps(facts: &Facts) -> Vec<NextStep> {
         if steps.len() == 3 {
             break;
         }
-        let Some(step) = QUESTIONNAIRE.question(&driver.question).and_then(|q| q.step) else {
+        let Some(step) = QUESTIONNAIRE.question(driver.question).and_then(|q| q.step) else {
             continue;
         };
         if !steps.iter().any(|s| s.text == step) {
             steps.push(NextStep {
                 text: step,
-                because: Some(driver.question.clone()),
+                because: Some(driver.question),
             });
         }
     }

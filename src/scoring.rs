@@ -226,8 +226,9 @@ pub struct DomainScore {
 /// An answer that weighs on the person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Driver {
-    /// The question's id.
-    pub question: String,
+    /// The question's id: the questionnaire's own string, never copied.
+    #[serde(deserialize_with = "question_id")]
+    pub question: QuestionId,
     /// How the result names it.
     pub text: Msg,
     /// How far towards risk the answer sits on its scale, 0-100.
@@ -237,8 +238,9 @@ pub struct Driver {
 /// Something that is going well.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Strength {
-    /// The question's id.
-    pub question: String,
+    /// The question's id: the questionnaire's own string, never copied.
+    #[serde(deserialize_with = "question_id")]
+    pub question: QuestionId,
     /// How the result names it.
     pub text: Msg,
 }
@@ -344,6 +346,19 @@ impl Assessment {
     }
 }
 
+/// A question's id, the questionnaire's own string. An alias, so that `serde`'s derive does
+/// not take the `&str` for text borrowed from the input: [`question_id`] reads it.
+pub type QuestionId = &'static str;
+
+/// A question id read back as the questionnaire's own string; an unknown id is an error.
+pub(crate) fn question_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<QuestionId, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    QUESTIONNAIRE
+        .question(&id)
+        .map(|q| q.id)
+        .ok_or_else(|| serde::de::Error::custom("unknown question"))
+}
+
 /// How far towards risk an answer sits, 0-100 (rounded half up).
 fn risk_of(question: &Question, points: u8) -> u8 {
     let max = u32::from(question.max_points().max(1));
@@ -414,7 +429,7 @@ fn domain_score(
                 (
                     order,
                     Driver {
-                        question: q.id.to_owned(),
+                        question: q.id,
                         text,
                         risk,
                     },
@@ -519,10 +534,7 @@ fn strengths(answered: &[(&'static Question, &crate::answers::Answer)]) -> Vec<S
                 (
                     q.domain.points_raise_risk(),
                     QUESTIONNAIRE.index_of(q.id).unwrap_or(usize::MAX),
-                    Strength {
-                        question: q.id.to_owned(),
-                        text,
-                    },
+                    Strength { question: q.id, text },
                 )
             })
         })
@@ -749,7 +761,7 @@ pub(crate) mod tests {
         assert_eq!(a.stressors.as_ref().map(|d| d.score), Some(0));
         assert_eq!(a.supports.as_ref().map(|d| d.score), Some(100));
         assert_eq!(a.motivation.as_ref().map(|d| d.score), Some(100));
-        let named: Vec<&str> = a.strengths.iter().map(|s| s.question.as_str()).collect();
+        let named: Vec<&str> = a.strengths.iter().map(|s| s.question).collect();
         assert_eq!(named.first(), Some(&"meetings"), "supports come first: {named:?}");
         for q in ["support_people", "importance", "use_30d", "cravings"] {
             assert!(named.contains(&q), "{q} missing from {named:?}");
@@ -767,7 +779,7 @@ pub(crate) mod tests {
     #[test]
     fn strengths_start_at_the_top_quarter_of_a_scale() {
         // docs/method.md: 3 or 4 of 4, 8 to 10 of 10.
-        let named = |changes: &[(&'static str, &'static str)]| -> Vec<String> {
+        let named = |changes: &[(&'static str, &'static str)]| -> Vec<&str> {
             let base = with(HARD, changes);
             score(&base).strengths.into_iter().map(|s| s.question).collect()
         };
@@ -794,7 +806,7 @@ pub(crate) mod tests {
         let stress = a.stressors.as_ref().expect("stressors");
         assert_eq!(stress.score, 100);
         assert_eq!((stress.answered, stress.total), (10, 10));
-        assert_eq!(stress.drivers.first().map(|d| d.question.as_str()), Some("use_30d"));
+        assert_eq!(stress.drivers.first().map(|d| d.question), Some("use_30d"));
     }
 
     #[test]
@@ -964,7 +976,7 @@ pub(crate) mod tests {
             .expect("stressors")
             .drivers
             .iter()
-            .map(|d| (d.question.as_str(), d.risk))
+            .map(|d| (d.question, d.risk))
             .collect();
         assert_eq!(d, [("loneliness", 100), ("cravings", 75), ("sleep", 50)]);
         let steps: Vec<Msg> = a.next_steps.iter().map(|s| s.text).collect();

@@ -216,7 +216,7 @@ proptest! {
             let named = a.strengths.iter().filter(|s| s.question == q.id).count();
             prop_assert_eq!(named, usize::from(strength && q.strength.is_some()), "{} = {} of {}", q.id, points, max);
         }
-        let mut named: Vec<&str> = a.strengths.iter().map(|s| s.question.as_str()).collect();
+        let mut named: Vec<&str> = a.strengths.iter().map(|s| s.question).collect();
         named.sort_unstable();
         expected.sort_unstable();
         prop_assert_eq!(named, expected, "only shown, answered questions are named");
