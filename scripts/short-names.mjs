@@ -43,14 +43,16 @@ export function shortenNames(wasm, js) {
     }
   }
 
-  // Exports: wasm-bindgen's own (a `__` in the name), renamed where the JS reads them as
-  // properties (`wasm.name`); a local function of the same name is terser's to shorten. Never
-  // when the name is also written as a string.
+  // Exports: wasm-bindgen's own (a `__` in the name) and the memory, renamed where the JS reads
+  // them as properties (`wasm.name`); a local function of the same name is terser's to shorten.
+  // Never when the name is also written as a string.
   const exportNames = shortNames();
-  const exports = readExports(exportSection.body);
+  // An export the JS never names (`main`, `__abort_handler`...) is read by nothing: it goes.
+  const exports = readExports(exportSection.body).filter((entry) => ident(entry.name).test(js));
   for (const entry of exports) {
     const dotted = new RegExp(`\\.${escape(entry.name)}(?![\\w$])`, "g");
-    if (!entry.name.includes("__") || !dotted.test(js) || /["'`]/.test(quotedAround(js, entry.name))) continue;
+    const ours = entry.name.includes("__") || entry.name === "memory";
+    if (!ours || !dotted.test(js) || /["'`]/.test(quotedAround(js, entry.name))) continue;
     let short = exportNames.next().value;
     while (exports.some((e) => e.name === short)) short = exportNames.next().value;
     js = js.replace(dotted, `.${short}`);
