@@ -168,7 +168,8 @@ pub struct Question {
     pub kind: QuestionKind,
     /// What it counts towards.
     pub domain: Domain,
-    /// Ids of the [`Construct`]s it asks about.
+    /// Ids of the [`Construct`]s it asks about. Empty in the WebAssembly build: only the
+    /// content checks read them (`build.rs`, and [`validate`] in the native tests).
     pub constructs: &'static [&'static str],
     /// The days it asks about.
     pub time_frame: TimeFrame,
