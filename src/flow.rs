@@ -129,8 +129,9 @@ pub struct Flow {
     pub safety: Vec<SafetyFlag>,
     /// Set after "Change" on the review screen: Next returns there once nothing new is asked.
     pub changing_from_review: bool,
-    /// The finished check-in, on the result screen.
-    pub result: Option<CompletedCheckIn>,
+    /// The finished check-in, on the result screen. Shared, as [`Flow::history`] is: the
+    /// reducer's copy of the flow on every action then copies no assessment.
+    pub result: Option<Rc<CompletedCheckIn>>,
     /// How many check-ins were finished in this flow: the UI saves each one once, even when two
     /// in a row have the same answers and so the same result.
     pub finished: u32,
@@ -434,7 +435,7 @@ impl Flow {
         }
         let completed = self.session.complete()?;
         self.safety.clear();
-        self.result = Some(completed);
+        self.result = Some(Rc::new(completed));
         self.finished = self.finished.wrapping_add(1);
         self.go(Screen::Result);
         Ok(())
