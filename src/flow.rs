@@ -138,8 +138,9 @@ pub struct Flow {
     /// Whether "My check-ins" lists every saved check-in or only the newest
     /// [`HISTORY_SHOWN`].
     pub show_all_history: bool,
-    /// The check-in in progress found in storage, offered on the welcome screen.
-    pub draft: Option<Session>,
+    /// The check-in in progress found in storage, offered on the welcome screen. Shared, for
+    /// the same reason as [`Flow::result`].
+    pub draft: Option<Rc<Session>>,
     /// The saved check-ins, newest first, once "My check-ins" has been opened. Shared, not
     /// owned: the UI's reducer copies the flow on every action, and a copy of up to 500
     /// check-ins for each click on a question was most of what a click cost.
@@ -231,12 +232,12 @@ impl Flow {
             }
             Action::DraftFound(session) => {
                 // Only a draft with an answer is worth offering.
-                self.draft = (!session.answers().is_empty()).then_some(session);
+                self.draft = (!session.answers().is_empty()).then(|| Rc::new(session));
                 Ok(())
             }
             Action::Resume => match self.draft.take() {
                 Some(session) => {
-                    self.session = session;
+                    self.session = Rc::unwrap_or_clone(session);
                     let screen = if self.session.current().is_some() {
                         Screen::Question
                     } else {
@@ -387,7 +388,7 @@ impl Flow {
                 }
                 Err(SessionError::AtStart) => {
                     // Back to the welcome screen, which offers to continue what was started.
-                    self.draft = (!self.session.answers().is_empty()).then(|| self.session.clone());
+                    self.draft = (!self.session.answers().is_empty()).then(|| Rc::new(self.session.clone()));
                     self.go(Screen::Welcome);
                     Ok(())
                 }
