@@ -23,7 +23,7 @@ use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
-use super::elements::{click, p};
+use super::elements::{button, click, p};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
 use super::question::{question_screen, QuestionProps};
@@ -491,12 +491,8 @@ pub fn app(props: &AppProps) -> Html {
                 let start_over = click(&on_action, Action::StartOver);
                 let actions = html! {
                     <>
-                        <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
-                            { locale.text(Msg::HistoryTitle) }
-                        </button>
-                        <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
-                            { locale.text(Msg::ResultsStartOver) }
-                        </button>
+                        { button("rc-button rc-button-quiet", "open-history", history, locale.text(Msg::HistoryTitle)) }
+                        { button("rc-button rc-button-quiet", "start-over", start_over, locale.text(Msg::ResultsStartOver)) }
                     </>
                 };
                 results_screen(&ResultsProps {
@@ -568,9 +564,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="rc-notices" role="status" data-testid="storage-notice">
                     { for notices.iter().map(|m| p(locale.text(*m))) }
                     if full {
-                        <button type="button" class="rc-button" onclick={click(&on_export, ())}>
-                            { locale.text(Msg::HistoryExport) }
-                        </button>
+                        { button("rc-button", "", click(&on_export, ()), locale.text(Msg::HistoryExport)) }
                     }
                 </div>
             }

@@ -6,7 +6,7 @@ use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{click, p};
+use super::elements::{button, click, p};
 
 /// What [`crisis_panel`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +67,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
             </p>
             { contact_list(&ContactListProps { locale, region: props.region, which: Which::All, heading_level: 3 }) }
             <p class="rc-small">{ locale.format(Msg::CrisisChecked, &[("date", CHECKED)]) }</p>
-            <button type="button" class="rc-button" onclick={on_close}>{ locale.text(Msg::HeaderHelpClose) }</button>
+            { button("rc-button", "", on_close, locale.text(Msg::HeaderHelpClose)) }
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
-use super::elements::{click, h3, li, p};
+use super::elements::{button, click, h3, li, p};
 use super::saving::format_date_time;
 use super::trend_chart::{trend_chart, TrendChartProps};
 
@@ -95,10 +95,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                         { for props.history.iter().take(shown).map(|c| item(props, c)) }
                     </ul>
                     if shown < props.history.len() {
-                        <button type="button" class="rc-button rc-button-quiet" data-testid="show-all"
-                            onclick={click(&props.on_action, Action::ShowAllHistory)}>
-                            { locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())]) }
-                        </button>
+                        { button("rc-button rc-button-quiet", "show-all", click(&props.on_action, Action::ShowAllHistory), &locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())])) }
                     }
                 </section>
             }
@@ -112,9 +109,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 { p(locale.text(Msg::HistoryDataAbout)) }
                 <div class="rc-nav">
                     if !props.history.is_empty() {
-                        <button type="button" class="rc-button" data-testid="export" onclick={export}>
-                            { locale.text(Msg::HistoryExport) }
-                        </button>
+                        { button("rc-button", "export", export, locale.text(Msg::HistoryExport)) }
                     }
                     <label class="rc-button rc-file" for={import_id.clone()}>
                         { locale.text(Msg::HistoryImport) }
@@ -130,9 +125,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 { delete_everything(props) }
             </section>
             <div class="rc-nav">
-                <button type="button" class="rc-button rc-button-quiet" data-testid="leave" onclick={leave}>
-                    { locale.text(Msg::HistoryBack) }
-                </button>
+                { button("rc-button rc-button-quiet", "leave", leave, locale.text(Msg::HistoryBack)) }
             </div>
         </section>
     }
@@ -195,21 +188,15 @@ fn delete_everything(props: &HistoryProps) -> Html {
             <div class="rc-confirm" role="alertdialog" aria-labelledby={format!("{}-confirm-all", props.id_prefix)}>
                 <p id={format!("{}-confirm-all", props.id_prefix)}>{ locale.text(Msg::StorageDeleteAllConfirm) }</p>
                 <div class="rc-nav">
-                    <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
-                        { locale.text(Msg::HistoryYesDeleteAll) }
-                    </button>
-                    <button type="button" class="rc-button" data-testid="cancel-delete" onclick={no}>
-                        { locale.text(Msg::HistoryNoKeep) }
-                    </button>
+                    { button("rc-button rc-button-danger", "confirm-delete", yes, locale.text(Msg::HistoryYesDeleteAll)) }
+                    { button("rc-button", "cancel-delete", no, locale.text(Msg::HistoryNoKeep)) }
                 </div>
             </div>
         }
     } else {
         let ask = click(&props.on_action, Action::Ask(Confirm::DeleteEverything));
         html! {
-            <button type="button" class="rc-button rc-button-quiet" data-testid="delete-all" onclick={ask}>
-                { locale.text(Msg::HistoryDeleteAll) }
-            </button>
+            { button("rc-button rc-button-quiet", "delete-all", ask, locale.text(Msg::HistoryDeleteAll)) }
         }
     }
 }

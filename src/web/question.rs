@@ -11,7 +11,7 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::elements::{click, p};
+use super::elements::{button, click, p};
 use super::progress::{progress_bar, ProgressProps};
 
 /// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
@@ -113,13 +113,9 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     { locale.text(Msg::FlowNext) }
                 </button>
                 if question.optional {
-                    <button type="button" class="rc-button rc-button-quiet" data-testid="skip" onclick={skip}>
-                        { locale.text(Msg::FlowSkip) }
-                    </button>
+                    { button("rc-button rc-button-quiet", "skip", skip, locale.text(Msg::FlowSkip)) }
                 }
-                <button type="button" class="rc-button rc-button-quiet rc-nav-back" data-testid="back" onclick={back}>
-                    { locale.text(Msg::FlowBack) }
-                </button>
+                { button("rc-button rc-button-quiet rc-nav-back", "back", back, locale.text(Msg::FlowBack)) }
             </div>
         </form>
     }

@@ -14,7 +14,7 @@ use crate::recommend::{GroupRecommendation, ProfessionalHelp, GROUPS_NOTE};
 use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{click, h3, li, p};
+use super::elements::{button, click, h3, li, p};
 use super::partner::partner_section;
 use super::print::print_widget;
 use super::safety_notice::{safety_notices, SafetyNoticesProps};
@@ -77,15 +77,11 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             // top, the emergency number alone is repeated here.
             { crisis_lines(locale, props.region, !a_lists_crisis_lines(&props.assessment)) }
             <div class="rc-nav rc-no-print">
-                <button type="button" class="rc-button rc-button-primary" data-testid="print" onclick={print}>
-                    { locale.text(Msg::ResultsPrint) }
-                </button>
+                { button("rc-button rc-button-primary", "print", print, locale.text(Msg::ResultsPrint)) }
                 if let Some(actions) = props.actions.clone() {
                     { actions }
                 } else {
-                    <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
-                        { locale.text(Msg::ResultsStartOver) }
-                    </button>
+                    { button("rc-button rc-button-quiet", "start-over", start_over, locale.text(Msg::ResultsStartOver)) }
                 }
             </div>
         </section>

@@ -8,7 +8,7 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-use super::elements::{click, p};
+use super::elements::{button, click, p};
 
 /// What [`review_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,12 +60,8 @@ pub fn review_screen(props: &ReviewProps) -> Html {
                 </div>
             }) }
             <div class="rc-nav">
-                <button type="button" class="rc-button rc-button-primary" data-testid="finish" onclick={finish}>
-                    { locale.text(Msg::ReviewFinish) }
-                </button>
-                <button type="button" class="rc-button rc-button-quiet rc-nav-back" onclick={back}>
-                    { locale.text(Msg::ReviewBack) }
-                </button>
+                { button("rc-button rc-button-primary", "finish", finish, locale.text(Msg::ReviewFinish)) }
+                { button("rc-button rc-button-quiet rc-nav-back", "", back, locale.text(Msg::ReviewBack)) }
             </div>
         </section>
     }

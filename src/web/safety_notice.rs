@@ -11,7 +11,7 @@ use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyBlock;
 
 use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{click, p};
+use super::elements::{button, click, p};
 
 /// What [`safety_notices`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,9 +58,7 @@ pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
                 { contact_list(&ContactListProps { locale, region: props.region, which: Which::Crisis, heading_level: contact_level }) }
             }
             if let Some(dismiss) = &props.on_dismiss {
-                <button type="button" class="rc-button" data-testid="carry-on" onclick={click(dismiss, ())}>
-                    { locale.text(Msg::FlowSafetyCarryOn) }
-                </button>
+                { button("rc-button", "carry-on", click(dismiss, ()), locale.text(Msg::FlowSafetyCarryOn)) }
             }
         </section>
     }

@@ -11,7 +11,7 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
-use super::elements::{click, h3, li, p};
+use super::elements::{button, click, h3, li, p};
 use super::results::{results_screen, ResultsProps};
 use super::saving::format_date_time;
 
@@ -96,24 +96,16 @@ fn actions(props: &SavedResultProps) -> Html {
         html! {
             <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>
                 { p(locale.text(Msg::HistoryDeleteConfirm)) }
-                <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
-                    { locale.text(Msg::HistoryYesDelete) }
-                </button>
-                <button type="button" class="rc-button" data-testid="cancel-delete" onclick={no}>
-                    { locale.text(Msg::HistoryNoKeep) }
-                </button>
+                { button("rc-button rc-button-danger", "confirm-delete", yes, locale.text(Msg::HistoryYesDelete)) }
+                { button("rc-button", "cancel-delete", no, locale.text(Msg::HistoryNoKeep)) }
             </div>
         }
     } else {
         let ask = click(&props.on_action, Action::Ask(Confirm::DeleteOne(id)));
         html! {
             <>
-                <button type="button" class="rc-button rc-button-quiet" data-testid="delete-one" onclick={ask}>
-                    { locale.text(Msg::HistoryDelete) }
-                </button>
-                <button type="button" class="rc-button rc-button-quiet" data-testid="back-to-list" onclick={leave}>
-                    { locale.text(Msg::HistoryBackToList) }
-                </button>
+                { button("rc-button rc-button-quiet", "delete-one", ask, locale.text(Msg::HistoryDelete)) }
+                { button("rc-button rc-button-quiet", "back-to-list", leave, locale.text(Msg::HistoryBackToList)) }
             </>
         }
     }

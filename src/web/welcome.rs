@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 
-use super::elements::click;
+use super::elements::{button, click};
 
 /// What [`welcome`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,21 +44,13 @@ pub fn welcome(props: &WelcomeProps) -> Html {
             if props.draft {
                 <p class="rc-emphasis" data-testid="draft-offer">{ locale.text(Msg::StorageResumeTitle) }</p>
                 <div class="rc-nav">
-                    <button type="button" class="rc-button rc-button-primary" data-testid="resume" onclick={resume}>
-                        { locale.text(Msg::StorageResumeContinue) }
-                    </button>
-                    <button type="button" class="rc-button" data-testid="start" onclick={start}>
-                        { locale.text(Msg::StorageResumeStartOver) }
-                    </button>
+                    { button("rc-button rc-button-primary", "resume", resume, locale.text(Msg::StorageResumeContinue)) }
+                    { button("rc-button", "start", start, locale.text(Msg::StorageResumeStartOver)) }
                 </div>
             } else {
-                <button type="button" class="rc-button rc-button-primary" data-testid="start" onclick={start}>
-                    { locale.text(Msg::WelcomeStart) }
-                </button>
+                { button("rc-button rc-button-primary", "start", start, locale.text(Msg::WelcomeStart)) }
             }
-            <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
-                { locale.text(Msg::HistoryTitle) }
-            </button>
+            { button("rc-button rc-button-quiet", "open-history", history, locale.text(Msg::HistoryTitle)) }
         </section>
     }
 }
