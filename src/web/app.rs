@@ -29,7 +29,7 @@ use super::history::{history_screen, HistoryProps};
 use super::question::{question_screen, QuestionProps};
 use super::results::{results_screen, ResultsProps};
 use super::review::{review_screen, ReviewProps};
-use super::safety_notice::{safety_notices, SafetyNoticesProps};
+use super::safety_notice::safety_notices_in_flow;
 use super::saved_result::{saved_result_screen, SavedResultProps};
 use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
 use super::welcome::{welcome, WelcomeProps};
@@ -668,13 +668,7 @@ fn flow_safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_
     let blocks = flags.iter().map(|flag| flag.block()).collect::<Vec<_>>();
     html! {
         <div class="rc-flow-safety" role="alert">
-            { safety_notices(&SafetyNoticesProps {
-                locale,
-                region,
-                blocks,
-                heading_level: 3,
-                on_dismiss: Some(on_action.reform(|()| Action::DismissSafety)),
-            }) }
+            { safety_notices_in_flow(locale, region, &blocks, 3, &on_action.reform(|()| Action::DismissSafety)) }
         </div>
     }
 }

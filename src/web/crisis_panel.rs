@@ -5,8 +5,9 @@ use yew::prelude::*;
 use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
-use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{button, click, p};
+use super::contacts::{contact_list, emergency_link, Which};
+use super::elements::{button, click};
+use super::markup::Markup;
 
 /// What [`crisis_panel`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,16 +48,24 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
         }
     });
     let on_close = click(&props.on_close, ());
+    let mut top = Markup::default();
+    top.raw("<p class=\"rc-help-emergency\">");
+    top.element("<strong>", &emergency, "</strong> ");
+    emergency_link(&mut top, locale, props.region);
+    top.raw("</p>");
+    top.p(locale.text(Msg::CrisisIntro));
+    let mut lines = Markup::default();
+    contact_list(&mut lines, locale, props.region, Which::All, 3);
+    lines.element(
+        "<p class=\"rc-small\">",
+        &locale.format(Msg::CrisisChecked, &[("date", CHECKED)]),
+        "</p>",
+    );
 
     html! {
         <section class="rc-help" id={props.id.clone()} aria-labelledby={heading_id.clone()} data-testid="crisis-panel">
             <h2 class="rc-help-title" id={heading_id} ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::CrisisTitle) }</h2>
-            <p class="rc-help-emergency">
-                <strong>{ emergency }</strong>
-                { " " }
-                { emergency_link(locale, props.region) }
-            </p>
-            { p(locale.text(Msg::CrisisIntro)) }
+            { top.take() }
             <p class="rc-field">
                 <label for={select_id.clone()}>{ locale.text(Msg::CrisisRegionLabel) }</label>
                 <select id={select_id} class="rc-select" {onchange}>
@@ -65,8 +74,7 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                     }) }
                 </select>
             </p>
-            { contact_list(&ContactListProps { locale, region: props.region, which: Which::All, heading_level: 3 }) }
-            <p class="rc-small">{ locale.format(Msg::CrisisChecked, &[("date", CHECKED)]) }</p>
+            { lines.take() }
             { button("rc-button", "", on_close, locale.text(Msg::HeaderHelpClose)) }
         </section>
     }
