@@ -12,9 +12,10 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
-use super::elements::{button, click, h3, li, p};
+use super::elements::{button, click, h3, p};
+use super::markup::Markup;
 use super::saving::format_date_time;
-use super::trend_chart::{trend_chart, TrendChartProps};
+use super::trend_chart::trend_chart;
 
 /// What [`history_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,11 +85,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
             if props.history.is_empty() {
                 { p(locale.text(Msg::HistoryEmpty)) }
             } else {
-                { since(locale, props.region, &props.history) }
-                <section class="rc-history-part">
-                    { h3(locale.text(Msg::HistoryTrendTitle)) }
-                    { trend_chart(&TrendChartProps { locale, points: trend(&props.history), rows: shown, id_prefix: props.id_prefix.clone() }) }
-                </section>
+                { overview(props, shown) }
                 <section class="rc-history-part">
                     { h3(locale.text(Msg::HistoryListTitle)) }
                     <ul class="rc-history-list" data-testid="history-list">
@@ -131,34 +128,39 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     }
 }
 
-fn since(locale: Locale, region: Region, history: &[SavedCheckIn]) -> Html {
-    let [newer, older, ..] = history else {
-        return Html::default();
-    };
-    let changes = since_last_time(newer, older);
-    let list = |direction: Direction, title: Msg| {
-        let lines: Vec<Html> = changes
-            .iter()
-            .filter(|c| c.direction == direction)
-            .map(|c| li(&c.text().render(locale, region)))
-            .collect();
-        if lines.is_empty() {
-            Html::default()
-        } else {
-            html! { <><h4>{ locale.text(title) }</h4><ul>{ for lines }</ul></> }
+/// "Since last time" (with two check-ins or more) and the trend: words only, so written as
+/// markup ([`Markup`]).
+fn overview(props: &HistoryProps, shown: usize) -> Html {
+    let locale = props.locale;
+    let mut m = Markup::default();
+    if let [newer, older, ..] = &props.history[..] {
+        let changes = since_last_time(newer, older);
+        m.raw("<section data-testid=\"since\" class=\"rc-history-part\">");
+        m.h3(locale.text(Msg::SinceTitle));
+        if changes.is_empty() {
+            m.p(locale.text(Msg::SinceNothingChanged));
         }
-    };
-    html! {
-        <section class="rc-history-part" data-testid="since">
-            { h3(locale.text(Msg::SinceTitle)) }
-            if changes.is_empty() {
-                { p(locale.text(Msg::SinceNothingChanged)) }
-            } else {
-                { list(Direction::Better, Msg::SinceBetterTitle) }
-                { list(Direction::Harder, Msg::SinceHarderTitle) }
+        for (direction, title) in [
+            (Direction::Better, Msg::SinceBetterTitle),
+            (Direction::Harder, Msg::SinceHarderTitle),
+        ] {
+            let mut lines = changes.iter().filter(|c| c.direction == direction).peekable();
+            if lines.peek().is_some() {
+                m.element("<h4>", locale.text(title), "</h4>");
+                m.raw("<ul>");
+                for change in lines {
+                    m.li(&change.text().render(locale, props.region));
+                }
+                m.raw("</ul>");
             }
-        </section>
+        }
+        m.raw("</section>");
     }
+    m.raw("<section class=\"rc-history-part\">");
+    m.h3(locale.text(Msg::HistoryTrendTitle));
+    trend_chart(&mut m, locale, &trend(&props.history), shown, &props.id_prefix);
+    m.raw("</section>");
+    m.take()
 }
 
 fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {

@@ -38,6 +38,12 @@ impl Markup {
         }
     }
 
+    /// Markup whose every text and attribute value was escaped where it was written, such as
+    /// the trend chart's `<svg>` from the domain.
+    pub fn escaped(&mut self, markup: &str) {
+        self.0.push_str(markup);
+    }
+
     /// `open`, a text, `close`: an element holding only text.
     #[inline(never)]
     pub fn element(&mut self, open: &'static str, text: &str, close: &'static str) {
