@@ -11,7 +11,8 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::elements::{button, click, p};
+use super::elements::{button, click};
+use super::markup::Markup;
 use super::progress::{progress_bar, ProgressProps};
 
 /// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
@@ -74,6 +75,25 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         _ => None,
     };
 
+    // The hints only show words: written as markup (see `Markup`).
+    let mut hints = Markup::default();
+    hints.raw("<div id=\"");
+    hints.text(&hint_id);
+    hints.raw("\" class=\"rc-hint\">");
+    if let Some(text) = question.hint {
+        hints.p(locale.text(text));
+    }
+    if let Some(text) = hint {
+        hints.p(&text);
+    }
+    if question.kind == QuestionKind::Multiple {
+        hints.p(locale.text(Msg::CommonChooseAll));
+    }
+    if question.optional {
+        hints.p(locale.text(Msg::CommonOptional));
+    }
+    hints.raw("</div>");
+
     html! {
         <form key="question" class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
             { progress_bar(&ProgressProps { locale, position: props.position, total: props.total }) }
@@ -84,20 +104,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 <legend class="rc-legend">
                     <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(question.text) }</h2>
                 </legend>
-                <div class="rc-hint" id={hint_id}>
-                    if let Some(text) = question.hint {
-                        { p(locale.text(text)) }
-                    }
-                    if let Some(text) = hint {
-                        { p(&text) }
-                    }
-                    if question.kind == QuestionKind::Multiple {
-                        { p(locale.text(Msg::CommonChooseAll)) }
-                    }
-                    if question.optional {
-                        { p(locale.text(Msg::CommonOptional)) }
-                    }
-                </div>
+                { hints.take() }
                 if let Some(problem) = props.problem {
                     <p class="rc-problem" id={problem_id} role="alert">
                         <span class="rc-visually-hidden">{ locale.text(Msg::FlowProblemTitle) }</span>

@@ -11,7 +11,8 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
-use super::elements::{button, click, h3, li, p};
+use super::elements::{button, click, p};
+use super::markup::Markup;
 use super::results::{results_screen, ResultsProps};
 use super::saving::format_date_time;
 
@@ -58,31 +59,42 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
             on_action: props.on_action.clone(),
         }),
         None => {
-            let scores = checkin.scores();
             html! {
                 <section key="saved" class="rc-screen rc-results" data-testid="results">
                     <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ title }</h2>
                     if let Some(note) = checkin.method_note().message() {
                         <p class="rc-note">{ locale.text(note) }</p>
                     }
-                    <section class="rc-result-part" data-part="band">
-                        { h3(locale.text(Msg::ResultsBandHeading)) }
-                        <p class="rc-band-name">{ locale.text(checkin.band().map_or(Msg::HistoryNoBand, |b| b.name())) }</p>
-                    </section>
-                    <section class="rc-result-part" data-part="domains">
-                        { h3(locale.text(Msg::ResultsDomainsHeading)) }
-                        <ul>
-                            { for DOMAINS.iter().map(|d| {
-                                let value = scores.get(*d).map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
-                                li(&locale.format(Msg::ResultsScoreLabel, &[("domain", locale.text(d.name())), ("score", &value)]))
-                            }) }
-                        </ul>
-                    </section>
+                    { scores_markup(locale, checkin) }
                     <div class="rc-nav rc-no-print">{ actions }</div>
                 </section>
             }
         }
     }
+}
+
+/// The band and scores saved at the time: words only, so written as markup (see `Markup`).
+fn scores_markup(locale: Locale, checkin: &SavedCheckIn) -> Html {
+    let mut m = Markup::default();
+    m.raw("<section data-part=\"band\" class=\"rc-result-part\">");
+    m.h3(locale.text(Msg::ResultsBandHeading));
+    let band = checkin.band().map_or(Msg::HistoryNoBand, |b| b.name());
+    m.element("<p class=\"rc-band-name\">", locale.text(band), "</p>");
+    m.raw("</section><section data-part=\"domains\" class=\"rc-result-part\">");
+    m.h3(locale.text(Msg::ResultsDomainsHeading));
+    m.raw("<ul>");
+    let scores = checkin.scores();
+    for d in DOMAINS {
+        let value = scores
+            .get(d)
+            .map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
+        m.li(&locale.format(
+            Msg::ResultsScoreLabel,
+            &[("domain", locale.text(d.name())), ("score", &value)],
+        ));
+    }
+    m.raw("</ul></section>");
+    m.take()
 }
 
 fn actions(props: &SavedResultProps) -> Html {

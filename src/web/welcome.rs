@@ -7,6 +7,7 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 
 use super::elements::{button, click};
+use super::markup::Markup;
 
 /// What [`welcome`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,17 +33,36 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     let start = click(&props.on_action, Action::Start);
     let resume = click(&props.on_action, Action::Resume);
     let history = click(&props.on_history, ());
+    // Words only: written as markup (see `Markup`).
+    let mut words = Markup::default();
+    words.element("<p class=\"rc-lead\">", locale.text(Msg::WelcomeIntro), "</p>");
+    words.element(
+        "<ul class=\"rc-facts\"><li class=\"rc-fact rc-fact-time\">",
+        locale.text(Msg::WelcomeTime),
+        "</li>",
+    );
+    words.element(
+        "<li class=\"rc-fact rc-fact-private\">",
+        locale.text(Msg::WelcomePrivacy),
+        "</li>",
+    );
+    words.element(
+        "<li class=\"rc-fact rc-fact-note\">",
+        locale.text(Msg::WelcomeNotDiagnosis),
+        "</li></ul>",
+    );
+    if props.draft {
+        words.element(
+            "<p data-testid=\"draft-offer\" class=\"rc-emphasis\">",
+            locale.text(Msg::StorageResumeTitle),
+            "</p>",
+        );
+    }
     html! {
         <section key="welcome" class="rc-screen rc-welcome">
             <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
-            <p class="rc-lead">{ locale.text(Msg::WelcomeIntro) }</p>
-            <ul class="rc-facts">
-                <li class="rc-fact rc-fact-time">{ locale.text(Msg::WelcomeTime) }</li>
-                <li class="rc-fact rc-fact-private">{ locale.text(Msg::WelcomePrivacy) }</li>
-                <li class="rc-fact rc-fact-note">{ locale.text(Msg::WelcomeNotDiagnosis) }</li>
-            </ul>
+            { words.take() }
             if props.draft {
-                <p class="rc-emphasis" data-testid="draft-offer">{ locale.text(Msg::StorageResumeTitle) }</p>
                 <div class="rc-nav">
                     { button("rc-button rc-button-primary", "resume", resume, locale.text(Msg::StorageResumeContinue)) }
                     { button("rc-button", "start", start, locale.text(Msg::StorageResumeStartOver)) }
