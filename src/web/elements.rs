@@ -24,6 +24,11 @@ pub fn li(text: &str) -> Html {
     html! { <li>{ text }</li> }
 }
 
+/// A screen's heading, which takes focus (through `heading`) when the screen appears.
+pub fn title(heading: &NodeRef, text: &str) -> Html {
+    html! { <h2 class="rc-title" ref={heading.clone()} tabindex="-1">{ text }</h2> }
+}
+
 /// A click handler that reports `value` to `callback`. One closure type for every button of a
 /// kind of callback, where `callback.reform(|_| value)` at each button would be a closure type
 /// each, every one its own code and vtable in the wasm.

@@ -12,7 +12,7 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
-use super::elements::{button, click, h3, p};
+use super::elements::{button, click, h3, p, title};
 use super::markup::Markup;
 use super::saving::format_date_time;
 use super::trend_chart::trend_chart;
@@ -81,7 +81,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
 
     html! {
         <section key="history" class="rc-screen rc-history" data-testid="history">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::HistoryTitle) }</h2>
+            { title(&props.heading, locale.text(Msg::HistoryTitle)) }
             if props.history.is_empty() {
                 { p(locale.text(Msg::HistoryEmpty)) }
             } else {

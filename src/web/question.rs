@@ -11,9 +11,9 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::elements::{button, click};
+use super::elements::{button, click, title};
 use super::markup::Markup;
-use super::progress::{progress_bar, ProgressProps};
+use super::progress::write_progress;
 
 /// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
 /// component.
@@ -75,7 +75,13 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         _ => None,
     };
 
-    // The hints only show words: written as markup (see `Markup`).
+    // The progress, the section, the hints and a problem only show words: written as markup
+    // (see `Markup`).
+    let mut top = Markup::default();
+    write_progress(&mut top, locale, props.position, props.total);
+    if let Some(section) = props.section {
+        top.element("<p class=\"rc-section\">", locale.text(section), "</p>");
+    }
     let mut hints = Markup::default();
     hints.raw("<div id=\"");
     hints.text(&hint_id);
@@ -93,25 +99,24 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         hints.p(locale.text(Msg::CommonOptional));
     }
     hints.raw("</div>");
+    if let Some(problem) = props.problem {
+        hints.raw("<p id=\"");
+        hints.text(&problem_id);
+        hints.element(
+            "\" role=\"alert\" class=\"rc-problem\"><span class=\"rc-visually-hidden\">",
+            locale.text(Msg::FlowProblemTitle),
+            "</span> ",
+        );
+        hints.text(locale.text(problem));
+        hints.raw("</p>");
+    }
 
     html! {
         <form key="question" class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
-            { progress_bar(&ProgressProps { locale, position: props.position, total: props.total }) }
-            if let Some(section) = props.section {
-                <p class="rc-section">{ locale.text(section) }</p>
-            }
+            { top.take() }
             <fieldset class="rc-fieldset" aria-describedby={described_by}>
-                <legend class="rc-legend">
-                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(question.text) }</h2>
-                </legend>
+                <legend class="rc-legend">{ title(&props.heading, locale.text(question.text)) }</legend>
                 { hints.take() }
-                if let Some(problem) = props.problem {
-                    <p class="rc-problem" id={problem_id} role="alert">
-                        <span class="rc-visually-hidden">{ locale.text(Msg::FlowProblemTitle) }</span>
-                        { " " }
-                        { locale.text(problem) }
-                    </p>
-                }
                 { options(props, &base) }
             </fieldset>
             { props.notices.clone() }

@@ -14,7 +14,7 @@ use crate::recommend::{GroupRecommendation, ProfessionalHelp, GROUPS_NOTE};
 use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
 use super::contacts::{contact_list, emergency_link, Which};
-use super::elements::{button, click};
+use super::elements::{button, click, title};
 use super::markup::Markup;
 use super::partner::partner_section;
 use super::print::print_widget;
@@ -68,9 +68,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     };
     html! {
         <section key="results" class="rc-screen rc-results" data-testid="results">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">
-                { props.title.clone().unwrap_or_else(|| locale.text(Msg::ResultTitle).to_owned()) }
-            </h2>
+            { title(&props.heading, props.title.as_deref().unwrap_or(locale.text(Msg::ResultTitle))) }
             if let Some(note) = props.note {
                 <p class="rc-note">{ locale.text(note) }</p>
             }

@@ -8,7 +8,8 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-use super::elements::{button, click, p};
+use super::elements::{button, click, title};
+use super::markup::Markup;
 
 /// What [`review_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,17 +43,22 @@ pub fn review_screen(props: &ReviewProps) -> Html {
         }
     }
 
+    // Words only, written as markup (see `Markup`): the introduction, a problem, each
+    // section's heading, and each question with its answer.
+    let mut top = Markup::default();
+    top.p(locale.text(Msg::ReviewIntro));
+    if let Some(problem) = props.problem {
+        top.element("<p role=\"alert\" class=\"rc-problem\">", locale.text(problem), "</p>");
+    }
+
     html! {
         <section key="review" class="rc-screen rc-review" data-testid="review">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ReviewTitle) }</h2>
-            { p(locale.text(Msg::ReviewIntro)) }
-            if let Some(problem) = props.problem {
-                <p class="rc-problem" role="alert">{ locale.text(problem) }</p>
-            }
-            { for sections.into_iter().map(|(title, items)| html! {
+            { title(&props.heading, locale.text(Msg::ReviewTitle)) }
+            { top.take() }
+            { for sections.into_iter().map(|(heading, items)| html! {
                 <div class="rc-review-section">
-                    if let Some(title) = title {
-                        <h3 class="rc-review-heading">{ locale.text(title) }</h3>
+                    if let Some(heading) = heading {
+                        { section_heading(locale.text(heading)) }
                     }
                     <dl class="rc-review-list">
                         { for items.into_iter().map(|item| review_row(props, item)) }
@@ -73,10 +79,16 @@ fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
     let id = question.id.to_owned();
     let change = click(&props.on_action, Action::Change(id));
     let question_text = locale.text(question.text);
+    let mut words = Markup::default();
+    words.element("<dt class=\"rc-review-question\">", question_text, "</dt>");
+    words.element(
+        "<dd class=\"rc-review-answer\">",
+        &answer_text(locale, question, item.answer.as_ref()),
+        "</dd>",
+    );
     html! {
         <div class="rc-review-row" data-question={question.id}>
-            <dt class="rc-review-question">{ question_text }</dt>
-            <dd class="rc-review-answer">{ answer_text(locale, question, item.answer.as_ref()) }</dd>
+            { words.take() }
             <dd class="rc-review-change">
                 <button
                     type="button"
@@ -89,6 +101,12 @@ fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
             </dd>
         </div>
     }
+}
+
+fn section_heading(text: &str) -> Html {
+    let mut m = Markup::default();
+    m.element("<h3 class=\"rc-review-heading\">", text, "</h3>");
+    m.take()
 }
 
 /// An answer in words: the options' texts, the number on a scale, or "Skipped".

@@ -11,7 +11,7 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
-use super::elements::{button, click, p};
+use super::elements::{button, click, p, title as heading};
 use super::markup::Markup;
 use super::results::{results_screen, ResultsProps};
 use super::saving::format_date_time;
@@ -61,7 +61,7 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
         None => {
             html! {
                 <section key="saved" class="rc-screen rc-results" data-testid="results">
-                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ title }</h2>
+                    { heading(&props.heading, &title) }
                     if let Some(note) = checkin.method_note().message() {
                         <p class="rc-note">{ locale.text(note) }</p>
                     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 
-use super::elements::{button, click};
+use super::elements::{button, click, title};
 use super::markup::Markup;
 
 /// What [`welcome`] shows.
@@ -60,7 +60,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     }
     html! {
         <section key="welcome" class="rc-screen rc-welcome">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
+            { title(&props.heading, locale.text(Msg::WelcomeTitle)) }
             { words.take() }
             if props.draft {
                 <div class="rc-nav">
