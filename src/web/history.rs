@@ -78,6 +78,12 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     });
     let import_id = format!("{}-import", props.id_prefix);
     let keep_id = format!("{}-keep-nothing", props.id_prefix);
+    let mut hint = Markup::default();
+    hint.element(
+        "<p class=\"rc-small\">",
+        locale.text(Msg::StorageKeepNothingHint),
+        "</p>",
+    );
 
     html! {
         <section key="history" class="rc-screen rc-history" data-testid="history">
@@ -118,7 +124,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     <input id={keep_id.clone()} type="checkbox" checked={props.keep_nothing} onchange={keep_nothing} data-testid="keep-nothing" />
                     <label for={keep_id}>{ locale.text(Msg::StorageKeepNothingLabel) }</label>
                 </p>
-                <p class="rc-small">{ locale.text(Msg::StorageKeepNothingHint) }</p>
+                { hint.take() }
                 { delete_everything(props) }
             </section>
             <div class="rc-nav">
@@ -169,10 +175,13 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
     let band = checkin.band().map_or(Msg::HistoryNoBand, |b| b.name());
     let id = checkin.id().to_owned();
     let open = click(&props.on_action, Action::Open(id));
+    // The date and the band are words only: written as markup (see `Markup`).
+    let mut words = Markup::default();
+    words.element("<span class=\"rc-history-date\">", &date, "</span>");
+    words.element("<span class=\"rc-history-band\">", locale.text(band), "</span>");
     html! {
         <li class="rc-history-item" data-id={checkin.id().to_owned()}>
-            <span class="rc-history-date">{ date.clone() }</span>
-            <span class="rc-history-band">{ locale.text(band) }</span>
+            { words.take() }
             <button type="button" class="rc-button rc-button-quiet rc-button-small" onclick={open}
                 aria-label={locale.format(Msg::HistoryOpenLabel, &[("date", &date)])}>
                 { locale.text(Msg::HistoryOpen) }
@@ -186,9 +195,14 @@ fn delete_everything(props: &HistoryProps) -> Html {
     if props.confirm == Some(Confirm::DeleteEverything) {
         let yes = click(&props.on_delete, Confirm::DeleteEverything);
         let no = click(&props.on_action, Action::Cancel);
+        let id = format!("{}-confirm-all", props.id_prefix);
+        let mut question = Markup::default();
+        question.raw("<p id=\"");
+        question.text(&id);
+        question.element("\">", locale.text(Msg::StorageDeleteAllConfirm), "</p>");
         html! {
-            <div class="rc-confirm" role="alertdialog" aria-labelledby={format!("{}-confirm-all", props.id_prefix)}>
-                <p id={format!("{}-confirm-all", props.id_prefix)}>{ locale.text(Msg::StorageDeleteAllConfirm) }</p>
+            <div class="rc-confirm" role="alertdialog" aria-labelledby={id}>
+                { question.take() }
                 <div class="rc-nav">
                     { button("rc-button rc-button-danger", "confirm-delete", yes, locale.text(Msg::HistoryYesDeleteAll)) }
                     { button("rc-button", "cancel-delete", no, locale.text(Msg::HistoryNoKeep)) }
