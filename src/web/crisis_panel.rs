@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
+use super::app::Request;
 use super::contacts::{contact_list, emergency_link, Which};
 use super::elements::{button, click};
 use super::markup::Markup;
@@ -21,10 +22,9 @@ pub struct CrisisPanelProps {
     /// The panel's heading. The app moves focus to it when the panel opens, so keyboard and
     /// screen-reader users land there.
     pub heading: NodeRef,
-    /// Chose another region.
-    pub on_region: Callback<Region>,
-    /// Pressed "Close help".
-    pub on_close: Callback<()>,
+    /// Chose another region ([`Request::Region`]), pressed "Close help"
+    /// ([`Request::CloseHelp`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The crisis panel: the emergency number first, then each line with call, text and web links.
@@ -40,14 +40,14 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
     };
     let heading_id = format!("{}-title", props.id);
     let select_id = format!("{}-region", props.id);
-    let on_region = props.on_region.clone();
+    let on_region = props.on_request.clone();
     let onchange = Callback::from(move |event: Event| {
         let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
         if let Some(region) = Region::from_code(&value) {
-            on_region.emit(region);
+            on_region.emit(Request::Region(region));
         }
     });
-    let on_close = click(&props.on_close, ());
+    let on_close = click(&props.on_request, Request::CloseHelp);
     let mut top = Markup::default();
     top.raw("<p class=\"rc-help-emergency\">");
     top.element("<strong>", &emergency, "</strong> ");

@@ -12,6 +12,7 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
+use super::app::Request;
 use super::elements::{button, click, h3, p, title};
 use super::markup::Markup;
 use super::saving::format_date_time;
@@ -40,14 +41,9 @@ pub struct HistoryProps {
     pub heading: NodeRef,
     /// A flow action (open, ask, cancel, leave).
     pub on_action: Callback<Action>,
-    /// Confirmed a deletion.
-    pub on_delete: Callback<Confirm>,
-    /// Pressed "Export all check-ins".
-    pub on_export: Callback<()>,
-    /// Chose a file to import.
-    pub on_import: Callback<web_sys::File>,
-    /// Changed "Don't keep anything on this device".
-    pub on_keep_nothing: Callback<bool>,
+    /// Confirmed a deletion, pressed "Export all check-ins", chose a file to import, changed
+    /// "Don't keep anything on this device".
+    pub on_request: Callback<Request>,
 }
 
 /// The history screen. A plain function rather than a component (it has no state of its own),
@@ -61,20 +57,20 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     };
     let locale = props.locale;
     let leave = click(&props.on_action, Action::Leave);
-    let export = click(&props.on_export, ());
-    let on_import = props.on_import.clone();
+    let export = click(&props.on_request, Request::Export);
+    let on_import = props.on_request.clone();
     let import = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            on_import.emit(file);
+            on_import.emit(Request::Import(file));
         }
         // The same file can be chosen again after a fix.
         input.set_value("");
     });
-    let on_keep_nothing = props.on_keep_nothing.clone();
+    let on_keep_nothing = props.on_request.clone();
     let keep_nothing = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-        on_keep_nothing.emit(input.checked());
+        on_keep_nothing.emit(Request::KeepNothing(input.checked()));
     });
     let import_id = format!("{}-import", props.id_prefix);
     let keep_id = format!("{}-keep-nothing", props.id_prefix);
@@ -193,7 +189,7 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
 fn delete_everything(props: &HistoryProps) -> Html {
     let locale = props.locale;
     if props.confirm == Some(Confirm::DeleteEverything) {
-        let yes = click(&props.on_delete, Confirm::DeleteEverything);
+        let yes = click(&props.on_request, Request::Delete(Confirm::DeleteEverything));
         let no = click(&props.on_action, Action::Cancel);
         let id = format!("{}-confirm-all", props.id_prefix);
         let mut question = Markup::default();

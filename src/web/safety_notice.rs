@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use crate::flow::Action;
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyBlock;
@@ -25,13 +26,13 @@ pub fn safety_notices(m: &mut Markup, locale: Locale, region: Region, blocks: &[
     }
 }
 
-/// The same in the flow, with "Carry on with the check-in", which reports to `on_dismiss`.
+/// The same in the flow, with "Carry on with the check-in" ([`Action::DismissSafety`]).
 pub fn safety_notices_in_flow(
     locale: Locale,
     region: Region,
     blocks: &[SafetyBlock],
     heading_level: u8,
-    on_dismiss: &Callback<()>,
+    on_action: &Callback<Action>,
 ) -> Html {
     if blocks.is_empty() {
         return Html::default();
@@ -41,7 +42,7 @@ pub fn safety_notices_in_flow(
     html! {
         <section class="rc-safety" data-testid="safety-notice">
             { m.take() }
-            { button("rc-button", "carry-on", click(on_dismiss, ()), locale.text(Msg::FlowSafetyCarryOn)) }
+            { button("rc-button", "carry-on", click(on_action, Action::DismissSafety), locale.text(Msg::FlowSafetyCarryOn)) }
         </section>
     }
 }

@@ -11,6 +11,7 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
+use super::app::Request;
 use super::elements::{button, click, p, title as heading};
 use super::markup::Markup;
 use super::results::{results_screen, ResultsProps};
@@ -31,8 +32,8 @@ pub struct SavedResultProps {
     pub heading: NodeRef,
     /// A flow action (ask, cancel, leave).
     pub on_action: Callback<Action>,
-    /// Confirmed the deletion.
-    pub on_delete: Callback<Confirm>,
+    /// Confirmed the deletion ([`Request::Delete`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The saved result screen. A plain function rather than a component (it has no state of its
@@ -103,7 +104,7 @@ fn actions(props: &SavedResultProps) -> Html {
     let leave = click(&props.on_action, Action::Leave);
     let asking = props.confirm == Some(Confirm::DeleteOne(id.clone()));
     if asking {
-        let yes = click(&props.on_delete, Confirm::DeleteOne(id));
+        let yes = click(&props.on_request, Request::Delete(Confirm::DeleteOne(id)));
         let no = click(&props.on_action, Action::Cancel);
         html! {
             <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>

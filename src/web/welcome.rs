@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 
+use super::app::Request;
 use super::elements::{button, click, title};
 use super::markup::Markup;
 
@@ -21,8 +22,8 @@ pub struct WelcomeProps {
     /// Pressed "Start the check-in" or "Start over" ([`Action::Start`]), or "Continue where
     /// you left off" ([`Action::Resume`]).
     pub on_action: Callback<Action>,
-    /// Pressed "My check-ins".
-    pub on_history: Callback<()>,
+    /// Pressed "My check-ins" ([`Request::History`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The welcome screen.
@@ -32,7 +33,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     let locale = props.locale;
     let start = click(&props.on_action, Action::Start);
     let resume = click(&props.on_action, Action::Resume);
-    let history = click(&props.on_history, ());
+    let history = click(&props.on_request, Request::History);
     // Words only: written as markup (see `Markup`).
     let mut words = Markup::default();
     words.element("<p class=\"rc-lead\">", locale.text(Msg::WelcomeIntro), "</p>");
