@@ -23,7 +23,7 @@ use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
-use super::elements::{button, click, p};
+use super::elements::{button, click, id, p};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
 use super::question::{question_screen, QuestionProps};
@@ -513,7 +513,7 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
-    let help_id = format!("{}-help", props.id_prefix);
+    let help_id = id(&props.id_prefix, "help");
     let full = notices.contains(&Msg::StorageFull);
     html! {
         <div class="rc-widget" lang={locale.tag()} dir={locale.dir()} part="widget" data-screen={state.screen.as_str()}>

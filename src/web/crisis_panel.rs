@@ -7,7 +7,7 @@ use crate::i18n::{Locale, Msg};
 
 use super::app::Request;
 use super::contacts::{contact_list, emergency_link, Which};
-use super::elements::{button, click};
+use super::elements::{button, click, id};
 use super::markup::Markup;
 
 /// What [`crisis_panel`] shows.
@@ -38,8 +38,8 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
         Some(number) => locale.format(Msg::CrisisEmergency, &[("number", number)]),
         None => locale.text(Msg::CrisisEmergencyUnknown).to_owned(),
     };
-    let heading_id = format!("{}-title", props.id);
-    let select_id = format!("{}-region", props.id);
+    let heading_id = id(&props.id, "title");
+    let select_id = id(&props.id, "region");
     let on_region = props.on_request.clone();
     let onchange = Callback::from(move |event: Event| {
         let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();

@@ -29,6 +29,16 @@ pub fn title(heading: &NodeRef, text: &str) -> Html {
     html! { <h2 class="rc-title" ref={heading.clone()} tabindex="-1">{ text }</h2> }
 }
 
+/// `{prefix}-{name}`: an element id, written without `format!` (whose machinery is code at each
+/// place it is used).
+pub fn id(prefix: &str, name: &str) -> String {
+    let mut id = String::with_capacity(prefix.len() + 1 + name.len());
+    id.push_str(prefix);
+    id.push('-');
+    id.push_str(name);
+    id
+}
+
 /// A click handler that reports `value` to `callback`. One closure type for every button of a
 /// kind of callback, where `callback.reform(|_| value)` at each button would be a closure type
 /// each, every one its own code and vtable in the wasm.

@@ -40,7 +40,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 type="button"
                 class="rc-help-toggle"
                 ref={props.toggle_ref.clone()}
-                aria-expanded={props.help_open.to_string()}
+                aria-expanded={if props.help_open { "true" } else { "false" }}
                 aria-controls={props.help_id.clone()}
                 data-testid="help-toggle"
                 {onclick}

@@ -13,7 +13,7 @@ use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::app::Request;
-use super::elements::{button, click, h3, p, title};
+use super::elements::{button, click, h3, id, p, title};
 use super::markup::Markup;
 use super::saving::format_date_time;
 use super::trend_chart::trend_chart;
@@ -72,8 +72,8 @@ pub fn history_screen(props: &HistoryProps) -> Html {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         on_keep_nothing.emit(Request::KeepNothing(input.checked()));
     });
-    let import_id = format!("{}-import", props.id_prefix);
-    let keep_id = format!("{}-keep-nothing", props.id_prefix);
+    let import_id = id(&props.id_prefix, "import");
+    let keep_id = id(&props.id_prefix, "keep-nothing");
     let mut hint = Markup::default();
     hint.element(
         "<p class=\"rc-small\">",
@@ -191,13 +191,13 @@ fn delete_everything(props: &HistoryProps) -> Html {
     if props.confirm == Some(Confirm::DeleteEverything) {
         let yes = click(&props.on_request, Request::Delete(Confirm::DeleteEverything));
         let no = click(&props.on_action, Action::Cancel);
-        let id = format!("{}-confirm-all", props.id_prefix);
+        let question_id = id(&props.id_prefix, "confirm-all");
         let mut question = Markup::default();
         question.raw("<p id=\"");
-        question.text(&id);
+        question.text(&question_id);
         question.element("\">", locale.text(Msg::StorageDeleteAllConfirm), "</p>");
         html! {
-            <div class="rc-confirm" role="alertdialog" aria-labelledby={id}>
+            <div class="rc-confirm" role="alertdialog" aria-labelledby={question_id}>
                 { question.take() }
                 <div class="rc-nav">
                     { button("rc-button rc-button-danger", "confirm-delete", yes, locale.text(Msg::HistoryYesDeleteAll)) }

@@ -11,7 +11,7 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::elements::{button, click, title};
+use super::elements::{button, click, id, title};
 use super::markup::Markup;
 use super::progress::write_progress;
 
@@ -50,9 +50,9 @@ pub struct QuestionProps {
 pub fn question_screen(props: &QuestionProps) -> Html {
     let locale = props.locale;
     let question = props.question;
-    let base = format!("{}-q-{}", props.id_prefix, question.id);
-    let hint_id = format!("{base}-hint");
-    let problem_id = format!("{base}-problem");
+    let base = id(&id(&props.id_prefix, "q"), question.id);
+    let hint_id = id(&base, "hint");
+    let problem_id = id(&base, "problem");
     let described_by = match props.problem {
         Some(_) => format!("{hint_id} {problem_id}"),
         None => hint_id.clone(),
@@ -152,7 +152,7 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 choice(
                     props,
                     Some(&name),
-                    &format!("{base}-{}", option.id),
+                    &id(base, option.id),
                     locale.text(option.text),
                     checked,
                     choose,
@@ -168,7 +168,7 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 choice(
                     props,
                     None,
-                    &format!("{base}-{}", option.id),
+                    &id(base, option.id),
                     locale.text(option.text),
                     checked,
                     toggle,
@@ -180,7 +180,8 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
-                    choice(props, Some(&name), &format!("{base}-{value}"), &value.to_string(), checked, choose)
+                    let number = value.to_string();
+                    choice(props, Some(&name), &id(base, &number), &number, checked, choose)
                 }) }
             </div>
         },
@@ -195,11 +196,11 @@ fn options(props: &QuestionProps, base: &str) -> Html {
             Action::Choose(Answer::PreferNotToSay)
         };
         let label = locale.text(Msg::CommonPreferNotToSay);
-        html! { <div class="rc-option-apart">{ choice(props, None, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, None, &id(base, "pnts"), label, prefer_not, action) }</div> }
     } else {
         let label = locale.text(Msg::CommonPreferNotToSay);
         let action = Action::Choose(Answer::PreferNotToSay);
-        html! { <div class="rc-option-apart">{ choice(props, Some(&name), &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, Some(&name), &id(base, "pnts"), label, prefer_not, action) }</div> }
     };
 
     html! {
