@@ -29,6 +29,16 @@ pub fn title(heading: &NodeRef, text: &str) -> Html {
     html! { <h2 class="rc-title" ref={heading.clone()} tabindex="-1">{ text }</h2> }
 }
 
+/// A small quiet button named for screen readers by `label` (such as "Change your answer to:
+/// ..."), where its text alone ("Change") would not say what it is for.
+pub fn small_button(label: String, onclick: Callback<MouseEvent>, text: &str) -> Html {
+    html! {
+        <button type="button" class="rc-button rc-button-quiet rc-button-small" aria-label={label} {onclick}>
+            { text }
+        </button>
+    }
+}
+
 /// `{prefix}-{name}`: an element id, written without `format!` (whose machinery is code at each
 /// place it is used).
 pub fn id(prefix: &str, name: &str) -> String {

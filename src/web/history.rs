@@ -13,7 +13,7 @@ use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::app::Request;
-use super::elements::{button, click, h3, id, p, title};
+use super::elements::{button, click, h3, id, p, small_button, title};
 use super::markup::Markup;
 use super::saving::format_date_time;
 use super::trend_chart::trend_chart;
@@ -178,10 +178,11 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
     html! {
         <li class="rc-history-item" data-id={checkin.id().to_owned()}>
             { words.take() }
-            <button type="button" class="rc-button rc-button-quiet rc-button-small" onclick={open}
-                aria-label={locale.format(Msg::HistoryOpenLabel, &[("date", &date)])}>
-                { locale.text(Msg::HistoryOpen) }
-            </button>
+            { small_button(
+                locale.format(Msg::HistoryOpenLabel, &[("date", &date)]),
+                open,
+                locale.text(Msg::HistoryOpen),
+            ) }
         </li>
     }
 }

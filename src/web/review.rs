@@ -8,7 +8,7 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-use super::elements::{button, click, title};
+use super::elements::{button, click, small_button, title};
 use super::markup::Markup;
 
 /// What [`review_screen`] shows.
@@ -90,14 +90,11 @@ fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
         <div class="rc-review-row" data-question={question.id}>
             { words.take() }
             <dd class="rc-review-change">
-                <button
-                    type="button"
-                    class="rc-button rc-button-quiet rc-button-small"
-                    aria-label={locale.format(Msg::ReviewChangeLabel, &[("question", question_text)])}
-                    onclick={change}
-                >
-                    { locale.text(Msg::ReviewChange) }
-                </button>
+                { small_button(
+                    locale.format(Msg::ReviewChangeLabel, &[("question", question_text)]),
+                    change,
+                    locale.text(Msg::ReviewChange),
+                ) }
             </dd>
         </div>
     }
