@@ -140,67 +140,60 @@ fn options(props: &QuestionProps, base: &str) -> Html {
     let question = props.question;
     let answer = props.answer.as_ref();
     let prefer_not = matches!(answer, Some(Answer::PreferNotToSay));
-    let name = base.to_owned();
+    // Pick-any options are checkboxes (no group); the others are radios of one group. One
+    // loop for both kinds of option, and one "Prefer not to say": one copy of each in the wasm.
+    let multiple = question.kind == QuestionKind::Multiple;
+    let group = (!multiple).then_some(base);
 
     let choices: Html = match question.kind {
-        QuestionKind::Single => question
-            .options
-            .iter()
-            .map(|option| {
-                let checked = matches!(answer, Some(Answer::Choice(id)) if id == option.id);
-                let choose = Action::Choose(Answer::Choice(option.id.to_owned()));
-                choice(
-                    props,
-                    Some(&name),
-                    &id(base, option.id),
-                    locale.text(option.text),
-                    checked,
-                    choose,
-                )
-            })
-            .collect(),
-        QuestionKind::Multiple => question
-            .options
-            .iter()
-            .map(|option| {
-                let checked = matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id));
-                let toggle = Action::Toggle(option.id.to_owned());
-                choice(
-                    props,
-                    None,
-                    &id(base, option.id),
-                    locale.text(option.text),
-                    checked,
-                    toggle,
-                )
-            })
-            .collect(),
         QuestionKind::Scale { min, max, .. } => html! {
             <div class="rc-scale">
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
                     let number = value.to_string();
-                    choice(props, Some(&name), &id(base, &number), &number, checked, choose)
+                    choice(props, group, &id(base, &number), &number, checked, choose)
                 }) }
             </div>
         },
+        _ => question
+            .options
+            .iter()
+            .map(|option| {
+                let (checked, action) = if multiple {
+                    (
+                        matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id)),
+                        Action::Toggle(option.id.to_owned()),
+                    )
+                } else {
+                    (
+                        matches!(answer, Some(Answer::Choice(id)) if id == option.id),
+                        Action::Choose(Answer::Choice(option.id.to_owned())),
+                    )
+                };
+                choice(
+                    props,
+                    group,
+                    &id(base, option.id),
+                    locale.text(option.text),
+                    checked,
+                    action,
+                )
+            })
+            .collect(),
     };
 
-    let prefer_not_to_say = if !question.sensitive {
-        Html::default()
-    } else if question.kind == QuestionKind::Multiple {
-        let action = if prefer_not {
+    let prefer_not_to_say = if question.sensitive {
+        // A checkbox unticks; a radio stays chosen until another option is.
+        let action = if multiple && prefer_not {
             Action::Withdraw
         } else {
             Action::Choose(Answer::PreferNotToSay)
         };
         let label = locale.text(Msg::CommonPreferNotToSay);
-        html! { <div class="rc-option-apart">{ choice(props, None, &id(base, "pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, group, &id(base, "pnts"), label, prefer_not, action) }</div> }
     } else {
-        let label = locale.text(Msg::CommonPreferNotToSay);
-        let action = Action::Choose(Answer::PreferNotToSay);
-        html! { <div class="rc-option-apart">{ choice(props, Some(&name), &id(base, "pnts"), label, prefer_not, action) }</div> }
+        Html::default()
     };
 
     html! {
