@@ -23,13 +23,13 @@ use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
-use super::elements::{click, p};
+use super::elements::{button, click, id, p};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
 use super::question::{question_screen, QuestionProps};
 use super::results::{results_screen, ResultsProps};
 use super::review::{review_screen, ReviewProps};
-use super::safety_notice::{safety_notices, SafetyNoticesProps};
+use super::safety_notice::safety_notices_in_flow;
 use super::saved_result::{saved_result_screen, SavedResultProps};
 use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
 use super::welcome::{welcome, WelcomeProps};
@@ -320,97 +320,84 @@ pub fn app(props: &AppProps) -> Html {
             to.flow(action);
         })
     };
-    let open_history = {
-        let saving = saving.clone();
-        let to = to.clone();
-        Callback::from(move |()| {
-            to.shell(ShellAction::Report(Vec::new()));
-            match saving.with(|repo| repo.history()) {
-                Ok(history) => {
-                    to.notify(history.messages());
-                    to.flow(Action::ShowHistory(history.value));
-                }
-                Err(error) => to.tell(error.message()),
-            }
-        })
-    };
-    let on_delete = {
+    // Everything else the person asks for, through one callback: each callback is a closure
+    // type of its own in the wasm (its code, vtable and drop glue), so one for all of these.
+    let on_request = {
         let saving = saving.clone();
         let to = to.clone();
         let keep_nothing = app.shell.keep_nothing;
-        Callback::from(move |what: Confirm| {
-            let done: Result<(), Msg> = saving.with(|repo| match &what {
-                Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
-                // Deleting everything removes the settings too: a person who chose to keep
-                // nothing still wants that afterwards, so the choice is written again.
-                Confirm::DeleteEverything => {
-                    repo.delete_everything().map_err(|e| e.message())?;
-                    if keep_nothing {
-                        repo.set_keep_nothing(true).map_err(|e| e.message())?;
+        let help_toggle = help_toggle.clone();
+        Callback::from(move |request: Request| match request {
+            Request::History => {
+                to.shell(ShellAction::Report(Vec::new()));
+                match saving.with(|repo| repo.history()) {
+                    Ok(history) => {
+                        to.notify(history.messages());
+                        to.flow(Action::ShowHistory(history.value));
                     }
-                    Ok(())
+                    Err(error) => to.tell(error.message()),
                 }
-            });
-            match done {
-                Ok(()) => to.flow(Action::Deleted(what)),
-                Err(message) => to.tell(message),
             }
-        })
-    };
-    let on_export = {
-        let saving = saving.clone();
-        let to = to.clone();
-        Callback::from(move |()| {
-            let at = now_ms();
-            match saving.with(|repo| repo.export(at)) {
-                Ok(file) => {
-                    to.notify(file.messages());
-                    if download(&export_file_name(at), &file.value).is_err() {
-                        to.tell(Msg::StorageFailed);
+            Request::Delete(what) => {
+                let done: Result<(), Msg> = saving.with(|repo| match &what {
+                    Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
+                    // Deleting everything removes the settings too: a person who chose to keep
+                    // nothing still wants that afterwards, so the choice is written again.
+                    Confirm::DeleteEverything => {
+                        repo.delete_everything().map_err(|e| e.message())?;
+                        if keep_nothing {
+                            repo.set_keep_nothing(true).map_err(|e| e.message())?;
+                        }
+                        Ok(())
                     }
+                });
+                match done {
+                    Ok(()) => to.flow(Action::Deleted(what)),
+                    Err(message) => to.tell(message),
                 }
-                Err(error) => to.tell(error.message()),
             }
-        })
-    };
-    let on_import = {
-        let saving = saving.clone();
-        let to = to.clone();
-        Callback::from(move |file: web_sys::File| {
-            // A file over the limit is refused before it is read: reading 50 MB would hang.
-            if file.size() > MAX_IMPORT_BYTES as f64 {
-                to.report(
-                    ImportError::TooBig {
-                        bytes: file.size() as usize,
+            Request::Export => {
+                let at = now_ms();
+                match saving.with(|repo| repo.export(at)) {
+                    Ok(file) => {
+                        to.notify(file.messages());
+                        if download(&export_file_name(at), &file.value).is_err() {
+                            to.tell(Msg::StorageFailed);
+                        }
                     }
-                    .message(),
-                );
-                return;
+                    Err(error) => to.tell(error.message()),
+                }
             }
-            let saving = saving.clone();
-            let to = to.clone();
-            yew::platform::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-                let Some(text) = text.ok().and_then(|t| t.as_string()) else {
-                    to.report(ImportError::Corrupt(String::from("unreadable file")).message());
+            Request::Import(file) => {
+                // A file over the limit is refused before it is read: reading 50 MB would hang.
+                if file.size() > MAX_IMPORT_BYTES as f64 {
+                    to.report(
+                        ImportError::TooBig {
+                            bytes: file.size() as usize,
+                        }
+                        .message(),
+                    );
                     return;
-                };
-                let outcome = saving.with(|repo| repo.import(&text));
-                match outcome {
-                    Ok(done) => to.shell(ShellAction::Report(done.messages())),
-                    Err(error) => to.report(error.message()),
                 }
-                if let Ok(history) = saving.with(|repo| repo.history()) {
-                    to.flow(Action::HistoryChanged(history.value));
-                }
-            });
-        })
-    };
-    let on_keep_nothing = {
-        let saving = saving.clone();
-        let to = to.clone();
-        Callback::from(
-            move |choice: bool| match saving.with(|repo| repo.set_keep_nothing(choice)) {
+                let saving = saving.clone();
+                let to = to.clone();
+                yew::platform::spawn_local(async move {
+                    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                    let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                        to.report(ImportError::Corrupt(String::from("unreadable file")).message());
+                        return;
+                    };
+                    let outcome = saving.with(|repo| repo.import(&text));
+                    match outcome {
+                        Ok(done) => to.shell(ShellAction::Report(done.messages())),
+                        Err(error) => to.report(error.message()),
+                    }
+                    if let Ok(history) = saving.with(|repo| repo.history()) {
+                        to.flow(Action::HistoryChanged(history.value));
+                    }
+                });
+            }
+            Request::KeepNothing(choice) => match saving.with(|repo| repo.set_keep_nothing(choice)) {
                 Ok(()) => {
                     to.shell(ShellAction::KeepNothing(choice));
                     // The repository dropped the stored draft; stop offering it here too.
@@ -420,25 +407,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 Err(error) => to.tell(error.message()),
             },
-        )
-    };
-    let toggle_help = {
-        let to = to.clone();
-        Callback::from(move |_| to.shell(ShellAction::ToggleHelp))
-    };
-    let close_help = {
-        let to = to.clone();
-        let help_toggle = help_toggle.clone();
-        Callback::from(move |_| {
-            to.shell(ShellAction::CloseHelp);
-            if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
-                button.focus().ok();
+            Request::ToggleHelp => to.shell(ShellAction::ToggleHelp),
+            Request::CloseHelp => {
+                to.shell(ShellAction::CloseHelp);
+                if let Some(button) = help_toggle.cast::<web_sys::HtmlElement>() {
+                    button.focus().ok();
+                }
             }
+            Request::Region(region) => to.shell(ShellAction::ChooseRegion(region)),
         })
-    };
-    let choose_region = {
-        let to = to.clone();
-        Callback::from(move |r: Region| to.shell(ShellAction::ChooseRegion(r)))
     };
 
     let state = &*app.flow;
@@ -456,7 +433,7 @@ pub fn app(props: &AppProps) -> Html {
             heading,
             draft: state.draft.is_some(),
             on_action: on_action.clone(),
-            on_history: open_history.clone(),
+            on_request: on_request.clone(),
         }),
         Screen::Question => match state.question() {
             Some(question) => {
@@ -487,16 +464,12 @@ pub fn app(props: &AppProps) -> Html {
         }),
         Screen::Result => match &state.result {
             Some(done) => {
-                let history = click(&open_history, ());
+                let history = click(&on_request, Request::History);
                 let start_over = click(&on_action, Action::StartOver);
                 let actions = html! {
                     <>
-                        <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
-                            { locale.text(Msg::HistoryTitle) }
-                        </button>
-                        <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
-                            { locale.text(Msg::ResultsStartOver) }
-                        </button>
+                        { button("rc-button rc-button-quiet", "open-history", history, locale.text(Msg::HistoryTitle)) }
+                        { button("rc-button rc-button-quiet", "start-over", start_over, locale.text(Msg::ResultsStartOver)) }
                     </>
                 };
                 results_screen(&ResultsProps {
@@ -524,10 +497,7 @@ pub fn app(props: &AppProps) -> Html {
             id_prefix: props.id_prefix.clone(),
             heading,
             on_action: on_action.clone(),
-            on_delete: on_delete.clone(),
-            on_export: on_export.clone(),
-            on_import,
-            on_keep_nothing,
+            on_request: on_request.clone(),
         }),
         Screen::Saved => match &state.viewing {
             Some(checkin) => saved_result_screen(&SavedResultProps {
@@ -537,13 +507,13 @@ pub fn app(props: &AppProps) -> Html {
                 confirm: state.confirm.clone(),
                 heading,
                 on_action: on_action.clone(),
-                on_delete,
+                on_request: on_request.clone(),
             }),
             None => Html::default(),
         },
     };
 
-    let help_id = format!("{}-help", props.id_prefix);
+    let help_id = id(&props.id_prefix, "help");
     let full = notices.contains(&Msg::StorageFull);
     html! {
         <div class="rc-widget" lang={locale.tag()} dir={locale.dir()} part="widget" data-screen={state.screen.as_str()}>
@@ -552,7 +522,7 @@ pub fn app(props: &AppProps) -> Html {
                 help_open,
                 help_id: help_id.clone(),
                 toggle_ref: help_toggle.clone(),
-                on_toggle_help: toggle_help,
+                on_request: on_request.clone(),
             }) }
             if help_open {
                 { crisis_panel(&CrisisPanelProps {
@@ -560,17 +530,14 @@ pub fn app(props: &AppProps) -> Html {
                     region,
                     id: help_id,
                     heading: help_heading.clone(),
-                    on_region: choose_region,
-                    on_close: close_help,
+                    on_request: on_request.clone(),
                 }) }
             }
             if !notices.is_empty() {
                 <div class="rc-notices" role="status" data-testid="storage-notice">
                     { for notices.iter().map(|m| p(locale.text(*m))) }
                     if full {
-                        <button type="button" class="rc-button" onclick={click(&on_export, ())}>
-                            { locale.text(Msg::HistoryExport) }
-                        </button>
+                        { button("rc-button", "", click(&on_request, Request::Export), locale.text(Msg::HistoryExport)) }
                     }
                 </div>
             }
@@ -580,6 +547,28 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// What the person asks of the app besides a move in the check-in ([`Action`]), all through
+/// one callback.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    /// Open "My check-ins".
+    History,
+    /// A deletion, confirmed.
+    Delete(Confirm),
+    /// Export all check-ins.
+    Export,
+    /// Import this file.
+    Import(web_sys::File),
+    /// "Don't keep anything on this device", changed.
+    KeepNothing(bool),
+    /// Open or close the crisis panel ("Help now").
+    ToggleHelp,
+    /// Close the crisis panel ("Close help"); focus goes back to "Help now".
+    CloseHelp,
+    /// Show another region's help lines.
+    Region(Region),
 }
 
 /// Where the app's callbacks and effects send what happened: the check-in, what is around it,
@@ -674,13 +663,7 @@ fn flow_safety_notices(locale: Locale, region: Region, flags: &[SafetyFlag], on_
     let blocks = flags.iter().map(|flag| flag.block()).collect::<Vec<_>>();
     html! {
         <div class="rc-flow-safety" role="alert">
-            { safety_notices(&SafetyNoticesProps {
-                locale,
-                region,
-                blocks,
-                heading_level: 3,
-                on_dismiss: Some(on_action.reform(|()| Action::DismissSafety)),
-            }) }
+            { safety_notices_in_flow(locale, region, &blocks, 3, on_action) }
         </div>
     }
 }

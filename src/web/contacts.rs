@@ -3,10 +3,10 @@
 //! Used by the crisis panel, by safety messages in the flow and by the results, so a line
 //! looks and works the same wherever it appears.
 
-use yew::prelude::*;
-
 use crate::help::{dial_target, Contact, ContactKind, Region};
 use crate::i18n::{Locale, Msg};
+
+use super::markup::Markup;
 
 /// Which of a region's lines to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,81 +19,63 @@ pub enum Which {
     Help,
 }
 
-/// What [`contact_list`] shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ContactListProps {
-    /// The language texts are shown in.
-    pub locale: Locale,
-    /// Whose lines to list.
-    pub region: Region,
-    /// Which lines.
-    pub which: Which,
-    /// The heading level of each line's name, to fit the outline of where the list sits.
-    pub heading_level: u8,
-}
-
-/// The list of lines.
-/// A plain function rather than a component: it has no state of its own, and each component
-/// type costs the wasm its own copy of Yew's component machinery.
-pub fn contact_list(props: &ContactListProps) -> Html {
-    let contacts = props.region.contacts().contacts.iter().filter(|c| match props.which {
+/// Writes the list of `which` lines of `region`, each line's name a heading of `heading_level`
+/// (2, 3 or 4) to fit the outline of where the list sits.
+pub fn contact_list(m: &mut Markup, locale: Locale, region: Region, which: Which, heading_level: u8) {
+    m.raw("<ul class=\"rc-contacts\">");
+    for contact in region.contacts().contacts.iter().filter(|c| match which {
         Which::All => true,
         Which::Crisis => c.kind == ContactKind::Crisis,
         Which::Help => c.kind == ContactKind::Help,
+    }) {
+        contact_item(m, locale, contact, heading_level);
+    }
+    m.raw("</ul>");
+}
+
+/// Writes the emergency call link of a region, or nothing where the region has no single
+/// number.
+pub fn emergency_link(m: &mut Markup, locale: Locale, region: Region) {
+    if let Some(number) = region.contacts().emergency_number {
+        dial_link(m, locale, "tel:", number, Msg::CrisisCall);
+    }
+}
+
+/// A call or text link: the red button of a crisis line.
+fn dial_link(m: &mut Markup, locale: Locale, scheme: &'static str, number: &str, msg: Msg) {
+    m.raw("<a href=\"");
+    m.raw(scheme);
+    m.text(&dial_target(number));
+    m.raw("\" class=\"rc-link-button\">");
+    m.text(&locale.format(msg, &[("number", number)]));
+    m.raw("</a>");
+}
+
+fn contact_item(m: &mut Markup, locale: Locale, contact: &Contact, heading_level: u8) {
+    m.raw(match contact.kind {
+        ContactKind::Crisis => "<li class=\"rc-contact rc-contact-crisis\">",
+        ContactKind::Help => "<li class=\"rc-contact\">",
     });
-    html! {
-        <ul class="rc-contacts">
-            { for contacts.map(|c| contact_item(props.locale, c, props.heading_level)) }
-        </ul>
-    }
-}
-
-/// The emergency call link of a region, or nothing where the region has no single number.
-pub fn emergency_link(locale: Locale, region: Region) -> Html {
-    match region.contacts().emergency_number {
-        Some(number) => html! {
-            <a class="rc-link-button" href={format!("tel:{}", dial_target(number))}>
-                { locale.format(Msg::CrisisCall, &[("number", number)]) }
-            </a>
-        },
-        None => Html::default(),
-    }
-}
-
-fn contact_item(locale: Locale, contact: &Contact, heading_level: u8) -> Html {
-    let name = html! { { contact.name } };
-    let heading = match heading_level {
-        2 => html! { <h2 class="rc-contact-name">{ name }</h2> },
-        3 => html! { <h3 class="rc-contact-name">{ name }</h3> },
-        _ => html! { <h4 class="rc-contact-name">{ name }</h4> },
+    let (open, close) = match heading_level {
+        2 => ("<h2 class=\"rc-contact-name\">", "</h2>"),
+        3 => ("<h3 class=\"rc-contact-name\">", "</h3>"),
+        _ => ("<h4 class=\"rc-contact-name\">", "</h4>"),
     };
-    let inside = html! {
-        <>
-            { heading }
-            <p class="rc-contact-about">{ locale.text(contact.about) }</p>
-            <p class="rc-contact-actions">
-                if let Some(number) = contact.call {
-                    <a class="rc-link-button" href={format!("tel:{}", dial_target(number))}>
-                        { locale.format(Msg::CrisisCall, &[("number", number)]) }
-                    </a>
-                }
-                if let Some(number) = contact.text {
-                    <a class="rc-link-button" href={format!("sms:{}", dial_target(number))}>
-                        { locale.format(Msg::CrisisText, &[("number", number)]) }
-                    </a>
-                }
-                if let Some(url) = contact.url {
-                    <a class="rc-link" href={url} target="_blank" rel="noopener noreferrer">
-                        { locale.format(Msg::CrisisWebsite, &[("name", contact.name)]) }
-                    </a>
-                }
-            </p>
-        </>
-    };
-    // Literal classes: `html!` turns any other class into Yew's `Classes`, a hash set the wasm
-    // would carry for this alone.
-    match contact.kind {
-        ContactKind::Crisis => html! { <li class="rc-contact rc-contact-crisis">{ inside }</li> },
-        ContactKind::Help => html! { <li class="rc-contact">{ inside }</li> },
+    m.element(open, contact.name, close);
+    m.element("<p class=\"rc-contact-about\">", locale.text(contact.about), "</p>");
+    m.raw("<p class=\"rc-contact-actions\">");
+    if let Some(number) = contact.call {
+        dial_link(m, locale, "tel:", number, Msg::CrisisCall);
     }
+    if let Some(number) = contact.text {
+        dial_link(m, locale, "sms:", number, Msg::CrisisText);
+    }
+    if let Some(url) = contact.url {
+        m.raw("<a href=\"");
+        m.text(url);
+        m.raw("\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"rc-link\">");
+        m.text(&locale.format(Msg::CrisisWebsite, &[("name", contact.name)]));
+        m.raw("</a>");
+    }
+    m.raw("</p></li>");
 }

@@ -5,8 +5,10 @@ use yew::prelude::*;
 use crate::help::{Region, CHECKED};
 use crate::i18n::{Locale, Msg};
 
-use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{click, p};
+use super::app::Request;
+use super::contacts::{contact_list, emergency_link, Which};
+use super::elements::{button, click, id};
+use super::markup::Markup;
 
 /// What [`crisis_panel`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,10 +22,9 @@ pub struct CrisisPanelProps {
     /// The panel's heading. The app moves focus to it when the panel opens, so keyboard and
     /// screen-reader users land there.
     pub heading: NodeRef,
-    /// Chose another region.
-    pub on_region: Callback<Region>,
-    /// Pressed "Close help".
-    pub on_close: Callback<()>,
+    /// Chose another region ([`Request::Region`]), pressed "Close help"
+    /// ([`Request::CloseHelp`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The crisis panel: the emergency number first, then each line with call, text and web links.
@@ -37,26 +38,34 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
         Some(number) => locale.format(Msg::CrisisEmergency, &[("number", number)]),
         None => locale.text(Msg::CrisisEmergencyUnknown).to_owned(),
     };
-    let heading_id = format!("{}-title", props.id);
-    let select_id = format!("{}-region", props.id);
-    let on_region = props.on_region.clone();
+    let heading_id = id(&props.id, "title");
+    let select_id = id(&props.id, "region");
+    let on_region = props.on_request.clone();
     let onchange = Callback::from(move |event: Event| {
         let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
         if let Some(region) = Region::from_code(&value) {
-            on_region.emit(region);
+            on_region.emit(Request::Region(region));
         }
     });
-    let on_close = click(&props.on_close, ());
+    let on_close = click(&props.on_request, Request::CloseHelp);
+    let mut top = Markup::default();
+    top.raw("<p class=\"rc-help-emergency\">");
+    top.element("<strong>", &emergency, "</strong> ");
+    emergency_link(&mut top, locale, props.region);
+    top.raw("</p>");
+    top.p(locale.text(Msg::CrisisIntro));
+    let mut lines = Markup::default();
+    contact_list(&mut lines, locale, props.region, Which::All, 3);
+    lines.element(
+        "<p class=\"rc-small\">",
+        &locale.format(Msg::CrisisChecked, &[("date", CHECKED)]),
+        "</p>",
+    );
 
     html! {
         <section class="rc-help" id={props.id.clone()} aria-labelledby={heading_id.clone()} data-testid="crisis-panel">
             <h2 class="rc-help-title" id={heading_id} ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::CrisisTitle) }</h2>
-            <p class="rc-help-emergency">
-                <strong>{ emergency }</strong>
-                { " " }
-                { emergency_link(locale, props.region) }
-            </p>
-            { p(locale.text(Msg::CrisisIntro)) }
+            { top.take() }
             <p class="rc-field">
                 <label for={select_id.clone()}>{ locale.text(Msg::CrisisRegionLabel) }</label>
                 <select id={select_id} class="rc-select" {onchange}>
@@ -65,9 +74,8 @@ pub fn crisis_panel(props: &CrisisPanelProps) -> Html {
                     }) }
                 </select>
             </p>
-            { contact_list(&ContactListProps { locale, region: props.region, which: Which::All, heading_level: 3 }) }
-            <p class="rc-small">{ locale.format(Msg::CrisisChecked, &[("date", CHECKED)]) }</p>
-            <button type="button" class="rc-button" onclick={on_close}>{ locale.text(Msg::HeaderHelpClose) }</button>
+            { lines.take() }
+            { button("rc-button", "", on_close, locale.text(Msg::HeaderHelpClose)) }
         </section>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
+use super::app::Request;
 use super::elements::click;
 
 /// What [`header`] shows.
@@ -17,8 +18,8 @@ pub struct HeaderProps {
     pub help_id: String,
     /// The help button, so focus can return to it when the panel closes.
     pub toggle_ref: NodeRef,
-    /// Pressed "Help now".
-    pub on_toggle_help: Callback<()>,
+    /// Pressed "Help now" ([`Request::ToggleHelp`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The widget's name and the "Help now" button.
@@ -26,7 +27,7 @@ pub struct HeaderProps {
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn header(props: &HeaderProps) -> Html {
     let locale = props.locale;
-    let onclick = click(&props.on_toggle_help, ());
+    let onclick = click(&props.on_request, Request::ToggleHelp);
     let label = if props.help_open {
         Msg::HeaderHelpClose
     } else {
@@ -39,7 +40,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 type="button"
                 class="rc-help-toggle"
                 ref={props.toggle_ref.clone()}
-                aria-expanded={props.help_open.to_string()}
+                aria-expanded={if props.help_open { "true" } else { "false" }}
                 aria-controls={props.help_id.clone()}
                 data-testid="help-toggle"
                 {onclick}

@@ -12,9 +12,11 @@ use crate::storage::history::Direction;
 use crate::storage::{since_last_time, trend, SavedCheckIn, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
-use super::elements::{click, h3, li, p};
+use super::app::Request;
+use super::elements::{button, click, h3, id, p, small_button, title};
+use super::markup::Markup;
 use super::saving::format_date_time;
-use super::trend_chart::{trend_chart, TrendChartProps};
+use super::trend_chart::trend_chart;
 
 /// What [`history_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,14 +41,9 @@ pub struct HistoryProps {
     pub heading: NodeRef,
     /// A flow action (open, ask, cancel, leave).
     pub on_action: Callback<Action>,
-    /// Confirmed a deletion.
-    pub on_delete: Callback<Confirm>,
-    /// Pressed "Export all check-ins".
-    pub on_export: Callback<()>,
-    /// Chose a file to import.
-    pub on_import: Callback<web_sys::File>,
-    /// Changed "Don't keep anything on this device".
-    pub on_keep_nothing: Callback<bool>,
+    /// Confirmed a deletion, pressed "Export all check-ins", chose a file to import, changed
+    /// "Don't keep anything on this device".
+    pub on_request: Callback<Request>,
 }
 
 /// The history screen. A plain function rather than a component (it has no state of its own),
@@ -60,45 +57,44 @@ pub fn history_screen(props: &HistoryProps) -> Html {
     };
     let locale = props.locale;
     let leave = click(&props.on_action, Action::Leave);
-    let export = click(&props.on_export, ());
-    let on_import = props.on_import.clone();
+    let export = click(&props.on_request, Request::Export);
+    let on_import = props.on_request.clone();
     let import = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            on_import.emit(file);
+            on_import.emit(Request::Import(file));
         }
         // The same file can be chosen again after a fix.
         input.set_value("");
     });
-    let on_keep_nothing = props.on_keep_nothing.clone();
+    let on_keep_nothing = props.on_request.clone();
     let keep_nothing = Callback::from(move |event: Event| {
         let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-        on_keep_nothing.emit(input.checked());
+        on_keep_nothing.emit(Request::KeepNothing(input.checked()));
     });
-    let import_id = format!("{}-import", props.id_prefix);
-    let keep_id = format!("{}-keep-nothing", props.id_prefix);
+    let import_id = id(&props.id_prefix, "import");
+    let keep_id = id(&props.id_prefix, "keep-nothing");
+    let mut hint = Markup::default();
+    hint.element(
+        "<p class=\"rc-small\">",
+        locale.text(Msg::StorageKeepNothingHint),
+        "</p>",
+    );
 
     html! {
         <section key="history" class="rc-screen rc-history" data-testid="history">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::HistoryTitle) }</h2>
+            { title(&props.heading, locale.text(Msg::HistoryTitle)) }
             if props.history.is_empty() {
                 { p(locale.text(Msg::HistoryEmpty)) }
             } else {
-                { since(locale, props.region, &props.history) }
-                <section class="rc-history-part">
-                    { h3(locale.text(Msg::HistoryTrendTitle)) }
-                    { trend_chart(&TrendChartProps { locale, points: trend(&props.history), rows: shown, id_prefix: props.id_prefix.clone() }) }
-                </section>
+                { overview(props, shown) }
                 <section class="rc-history-part">
                     { h3(locale.text(Msg::HistoryListTitle)) }
                     <ul class="rc-history-list" data-testid="history-list">
                         { for props.history.iter().take(shown).map(|c| item(props, c)) }
                     </ul>
                     if shown < props.history.len() {
-                        <button type="button" class="rc-button rc-button-quiet" data-testid="show-all"
-                            onclick={click(&props.on_action, Action::ShowAllHistory)}>
-                            { locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())]) }
-                        </button>
+                        { button("rc-button rc-button-quiet", "show-all", click(&props.on_action, Action::ShowAllHistory), &locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())])) }
                     }
                 </section>
             }
@@ -112,9 +108,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 { p(locale.text(Msg::HistoryDataAbout)) }
                 <div class="rc-nav">
                     if !props.history.is_empty() {
-                        <button type="button" class="rc-button" data-testid="export" onclick={export}>
-                            { locale.text(Msg::HistoryExport) }
-                        </button>
+                        { button("rc-button", "export", export, locale.text(Msg::HistoryExport)) }
                     }
                     <label class="rc-button rc-file" for={import_id.clone()}>
                         { locale.text(Msg::HistoryImport) }
@@ -126,46 +120,49 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     <input id={keep_id.clone()} type="checkbox" checked={props.keep_nothing} onchange={keep_nothing} data-testid="keep-nothing" />
                     <label for={keep_id}>{ locale.text(Msg::StorageKeepNothingLabel) }</label>
                 </p>
-                <p class="rc-small">{ locale.text(Msg::StorageKeepNothingHint) }</p>
+                { hint.take() }
                 { delete_everything(props) }
             </section>
             <div class="rc-nav">
-                <button type="button" class="rc-button rc-button-quiet" data-testid="leave" onclick={leave}>
-                    { locale.text(Msg::HistoryBack) }
-                </button>
+                { button("rc-button rc-button-quiet", "leave", leave, locale.text(Msg::HistoryBack)) }
             </div>
         </section>
     }
 }
 
-fn since(locale: Locale, region: Region, history: &[SavedCheckIn]) -> Html {
-    let [newer, older, ..] = history else {
-        return Html::default();
-    };
-    let changes = since_last_time(newer, older);
-    let list = |direction: Direction, title: Msg| {
-        let lines: Vec<Html> = changes
-            .iter()
-            .filter(|c| c.direction == direction)
-            .map(|c| li(&c.text().render(locale, region)))
-            .collect();
-        if lines.is_empty() {
-            Html::default()
-        } else {
-            html! { <><h4>{ locale.text(title) }</h4><ul>{ for lines }</ul></> }
+/// "Since last time" (with two check-ins or more) and the trend: words only, so written as
+/// markup ([`Markup`]).
+fn overview(props: &HistoryProps, shown: usize) -> Html {
+    let locale = props.locale;
+    let mut m = Markup::default();
+    if let [newer, older, ..] = &props.history[..] {
+        let changes = since_last_time(newer, older);
+        m.raw("<section data-testid=\"since\" class=\"rc-history-part\">");
+        m.h3(locale.text(Msg::SinceTitle));
+        if changes.is_empty() {
+            m.p(locale.text(Msg::SinceNothingChanged));
         }
-    };
-    html! {
-        <section class="rc-history-part" data-testid="since">
-            { h3(locale.text(Msg::SinceTitle)) }
-            if changes.is_empty() {
-                { p(locale.text(Msg::SinceNothingChanged)) }
-            } else {
-                { list(Direction::Better, Msg::SinceBetterTitle) }
-                { list(Direction::Harder, Msg::SinceHarderTitle) }
+        for (direction, title) in [
+            (Direction::Better, Msg::SinceBetterTitle),
+            (Direction::Harder, Msg::SinceHarderTitle),
+        ] {
+            let mut lines = changes.iter().filter(|c| c.direction == direction).peekable();
+            if lines.peek().is_some() {
+                m.element("<h4>", locale.text(title), "</h4>");
+                m.raw("<ul>");
+                for change in lines {
+                    m.li(&change.text().render(locale, props.region));
+                }
+                m.raw("</ul>");
             }
-        </section>
+        }
+        m.raw("</section>");
     }
+    m.raw("<section class=\"rc-history-part\">");
+    m.h3(locale.text(Msg::HistoryTrendTitle));
+    trend_chart(&mut m, locale, &trend(&props.history), shown, &props.id_prefix);
+    m.raw("</section>");
+    m.take()
 }
 
 fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
@@ -174,14 +171,18 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
     let band = checkin.band().map_or(Msg::HistoryNoBand, |b| b.name());
     let id = checkin.id().to_owned();
     let open = click(&props.on_action, Action::Open(id));
+    // The date and the band are words only: written as markup (see `Markup`).
+    let mut words = Markup::default();
+    words.element("<span class=\"rc-history-date\">", &date, "</span>");
+    words.element("<span class=\"rc-history-band\">", locale.text(band), "</span>");
     html! {
         <li class="rc-history-item" data-id={checkin.id().to_owned()}>
-            <span class="rc-history-date">{ date.clone() }</span>
-            <span class="rc-history-band">{ locale.text(band) }</span>
-            <button type="button" class="rc-button rc-button-quiet rc-button-small" onclick={open}
-                aria-label={locale.format(Msg::HistoryOpenLabel, &[("date", &date)])}>
-                { locale.text(Msg::HistoryOpen) }
-            </button>
+            { words.take() }
+            { small_button(
+                locale.format(Msg::HistoryOpenLabel, &[("date", &date)]),
+                open,
+                locale.text(Msg::HistoryOpen),
+            ) }
         </li>
     }
 }
@@ -189,27 +190,26 @@ fn item(props: &HistoryProps, checkin: &SavedCheckIn) -> Html {
 fn delete_everything(props: &HistoryProps) -> Html {
     let locale = props.locale;
     if props.confirm == Some(Confirm::DeleteEverything) {
-        let yes = click(&props.on_delete, Confirm::DeleteEverything);
+        let yes = click(&props.on_request, Request::Delete(Confirm::DeleteEverything));
         let no = click(&props.on_action, Action::Cancel);
+        let question_id = id(&props.id_prefix, "confirm-all");
+        let mut question = Markup::default();
+        question.raw("<p id=\"");
+        question.text(&question_id);
+        question.element("\">", locale.text(Msg::StorageDeleteAllConfirm), "</p>");
         html! {
-            <div class="rc-confirm" role="alertdialog" aria-labelledby={format!("{}-confirm-all", props.id_prefix)}>
-                <p id={format!("{}-confirm-all", props.id_prefix)}>{ locale.text(Msg::StorageDeleteAllConfirm) }</p>
+            <div class="rc-confirm" role="alertdialog" aria-labelledby={question_id}>
+                { question.take() }
                 <div class="rc-nav">
-                    <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
-                        { locale.text(Msg::HistoryYesDeleteAll) }
-                    </button>
-                    <button type="button" class="rc-button" data-testid="cancel-delete" onclick={no}>
-                        { locale.text(Msg::HistoryNoKeep) }
-                    </button>
+                    { button("rc-button rc-button-danger", "confirm-delete", yes, locale.text(Msg::HistoryYesDeleteAll)) }
+                    { button("rc-button", "cancel-delete", no, locale.text(Msg::HistoryNoKeep)) }
                 </div>
             </div>
         }
     } else {
         let ask = click(&props.on_action, Action::Ask(Confirm::DeleteEverything));
         html! {
-            <button type="button" class="rc-button rc-button-quiet" data-testid="delete-all" onclick={ask}>
-                { locale.text(Msg::HistoryDeleteAll) }
-            </button>
+            { button("rc-button rc-button-quiet", "delete-all", ask, locale.text(Msg::HistoryDeleteAll)) }
         }
     }
 }

@@ -4,6 +4,8 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
+use super::markup::Markup;
+
 /// What [`progress_bar`] shows. `Properties` only so tests can mount it in a wrapper component.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ProgressProps {
@@ -20,20 +22,27 @@ pub struct ProgressProps {
 /// A plain function rather than a component: it has no state of its own, and each component
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn progress_bar(props: &ProgressProps) -> Html {
-    let (position, total) = (props.position.to_string(), props.total.to_string());
-    let label = props
-        .locale
-        .format(Msg::FlowProgress, &[("position", &position), ("total", &total)]);
-    html! {
-        <div class="rc-progress" data-testid="progress">
-            <p class="rc-progress-text">{ label.clone() }</p>
-            <progress
-                class="rc-progress-bar"
-                max={total}
-                value={position}
-                aria-label={props.locale.text(Msg::FlowProgressLabel)}
-                aria-valuetext={label}
-            />
-        </div>
-    }
+    let mut m = Markup::default();
+    write_progress(&mut m, props.locale, props.position, props.total);
+    m.take()
+}
+
+/// Writes the progress line and bar (words and a bar only, so written as markup; see
+/// [`Markup`]).
+pub fn write_progress(m: &mut Markup, locale: Locale, position: usize, total: usize) {
+    let (position, total) = (position.to_string(), total.to_string());
+    let label = locale.format(Msg::FlowProgress, &[("position", &position), ("total", &total)]);
+    m.element(
+        "<div data-testid=\"progress\" class=\"rc-progress\"><p class=\"rc-progress-text\">",
+        &label,
+        "</p><progress max=\"",
+    );
+    m.text(&total);
+    m.raw("\" aria-label=\"");
+    m.text(locale.text(Msg::FlowProgressLabel));
+    m.raw("\" aria-valuetext=\"");
+    m.text(&label);
+    m.raw("\" value=\"");
+    m.text(&position);
+    m.raw("\" class=\"rc-progress-bar\"></progress></div>");
 }

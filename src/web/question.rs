@@ -11,8 +11,9 @@ use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 
-use super::elements::{click, p};
-use super::progress::{progress_bar, ProgressProps};
+use super::elements::{button, click, id, title};
+use super::markup::Markup;
+use super::progress::write_progress;
 
 /// What [`question_screen`] shows. `Properties` only so tests can mount it in a wrapper
 /// component.
@@ -49,9 +50,9 @@ pub struct QuestionProps {
 pub fn question_screen(props: &QuestionProps) -> Html {
     let locale = props.locale;
     let question = props.question;
-    let base = format!("{}-q-{}", props.id_prefix, question.id);
-    let hint_id = format!("{base}-hint");
-    let problem_id = format!("{base}-problem");
+    let base = id(&id(&props.id_prefix, "q"), question.id);
+    let hint_id = id(&base, "hint");
+    let problem_id = id(&base, "problem");
     let described_by = match props.problem {
         Some(_) => format!("{hint_id} {problem_id}"),
         None => hint_id.clone(),
@@ -74,37 +75,48 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         _ => None,
     };
 
+    // The progress, the section, the hints and a problem only show words: written as markup
+    // (see `Markup`).
+    let mut top = Markup::default();
+    write_progress(&mut top, locale, props.position, props.total);
+    if let Some(section) = props.section {
+        top.element("<p class=\"rc-section\">", locale.text(section), "</p>");
+    }
+    let mut hints = Markup::default();
+    hints.raw("<div id=\"");
+    hints.text(&hint_id);
+    hints.raw("\" class=\"rc-hint\">");
+    if let Some(text) = question.hint {
+        hints.p(locale.text(text));
+    }
+    if let Some(text) = hint {
+        hints.p(&text);
+    }
+    if question.kind == QuestionKind::Multiple {
+        hints.p(locale.text(Msg::CommonChooseAll));
+    }
+    if question.optional {
+        hints.p(locale.text(Msg::CommonOptional));
+    }
+    hints.raw("</div>");
+    if let Some(problem) = props.problem {
+        hints.raw("<p id=\"");
+        hints.text(&problem_id);
+        hints.element(
+            "\" role=\"alert\" class=\"rc-problem\"><span class=\"rc-visually-hidden\">",
+            locale.text(Msg::FlowProblemTitle),
+            "</span> ",
+        );
+        hints.text(locale.text(problem));
+        hints.raw("</p>");
+    }
+
     html! {
         <form key="question" class="rc-screen rc-question" {onsubmit} novalidate=true data-testid="question" data-question={question.id}>
-            { progress_bar(&ProgressProps { locale, position: props.position, total: props.total }) }
-            if let Some(section) = props.section {
-                <p class="rc-section">{ locale.text(section) }</p>
-            }
+            { top.take() }
             <fieldset class="rc-fieldset" aria-describedby={described_by}>
-                <legend class="rc-legend">
-                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(question.text) }</h2>
-                </legend>
-                <div class="rc-hint" id={hint_id}>
-                    if let Some(text) = question.hint {
-                        { p(locale.text(text)) }
-                    }
-                    if let Some(text) = hint {
-                        { p(&text) }
-                    }
-                    if question.kind == QuestionKind::Multiple {
-                        { p(locale.text(Msg::CommonChooseAll)) }
-                    }
-                    if question.optional {
-                        { p(locale.text(Msg::CommonOptional)) }
-                    }
-                </div>
-                if let Some(problem) = props.problem {
-                    <p class="rc-problem" id={problem_id} role="alert">
-                        <span class="rc-visually-hidden">{ locale.text(Msg::FlowProblemTitle) }</span>
-                        { " " }
-                        { locale.text(problem) }
-                    </p>
-                }
+                <legend class="rc-legend">{ title(&props.heading, locale.text(question.text)) }</legend>
+                { hints.take() }
                 { options(props, &base) }
             </fieldset>
             { props.notices.clone() }
@@ -113,13 +125,9 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     { locale.text(Msg::FlowNext) }
                 </button>
                 if question.optional {
-                    <button type="button" class="rc-button rc-button-quiet" data-testid="skip" onclick={skip}>
-                        { locale.text(Msg::FlowSkip) }
-                    </button>
+                    { button("rc-button rc-button-quiet", "skip", skip, locale.text(Msg::FlowSkip)) }
                 }
-                <button type="button" class="rc-button rc-button-quiet rc-nav-back" data-testid="back" onclick={back}>
-                    { locale.text(Msg::FlowBack) }
-                </button>
+                { button("rc-button rc-button-quiet rc-nav-back", "back", back, locale.text(Msg::FlowBack)) }
             </div>
         </form>
     }
@@ -132,66 +140,60 @@ fn options(props: &QuestionProps, base: &str) -> Html {
     let question = props.question;
     let answer = props.answer.as_ref();
     let prefer_not = matches!(answer, Some(Answer::PreferNotToSay));
-    let name = base.to_owned();
+    // Pick-any options are checkboxes (no group); the others are radios of one group. One
+    // loop for both kinds of option, and one "Prefer not to say": one copy of each in the wasm.
+    let multiple = question.kind == QuestionKind::Multiple;
+    let group = (!multiple).then_some(base);
 
     let choices: Html = match question.kind {
-        QuestionKind::Single => question
-            .options
-            .iter()
-            .map(|option| {
-                let checked = matches!(answer, Some(Answer::Choice(id)) if id == option.id);
-                let choose = Action::Choose(Answer::Choice(option.id.to_owned()));
-                choice(
-                    props,
-                    Some(&name),
-                    &format!("{base}-{}", option.id),
-                    locale.text(option.text),
-                    checked,
-                    choose,
-                )
-            })
-            .collect(),
-        QuestionKind::Multiple => question
-            .options
-            .iter()
-            .map(|option| {
-                let checked = matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id));
-                let toggle = Action::Toggle(option.id.to_owned());
-                choice(
-                    props,
-                    None,
-                    &format!("{base}-{}", option.id),
-                    locale.text(option.text),
-                    checked,
-                    toggle,
-                )
-            })
-            .collect(),
         QuestionKind::Scale { min, max, .. } => html! {
             <div class="rc-scale">
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
-                    choice(props, Some(&name), &format!("{base}-{value}"), &value.to_string(), checked, choose)
+                    let number = value.to_string();
+                    choice(props, group, &id(base, &number), &number, checked, choose)
                 }) }
             </div>
         },
+        _ => question
+            .options
+            .iter()
+            .map(|option| {
+                let (checked, action) = if multiple {
+                    (
+                        matches!(answer, Some(Answer::Choices(ids)) if ids.iter().any(|id| id == option.id)),
+                        Action::Toggle(option.id.to_owned()),
+                    )
+                } else {
+                    (
+                        matches!(answer, Some(Answer::Choice(id)) if id == option.id),
+                        Action::Choose(Answer::Choice(option.id.to_owned())),
+                    )
+                };
+                choice(
+                    props,
+                    group,
+                    &id(base, option.id),
+                    locale.text(option.text),
+                    checked,
+                    action,
+                )
+            })
+            .collect(),
     };
 
-    let prefer_not_to_say = if !question.sensitive {
-        Html::default()
-    } else if question.kind == QuestionKind::Multiple {
-        let action = if prefer_not {
+    let prefer_not_to_say = if question.sensitive {
+        // A checkbox unticks; a radio stays chosen until another option is.
+        let action = if multiple && prefer_not {
             Action::Withdraw
         } else {
             Action::Choose(Answer::PreferNotToSay)
         };
         let label = locale.text(Msg::CommonPreferNotToSay);
-        html! { <div class="rc-option-apart">{ choice(props, None, &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        html! { <div class="rc-option-apart">{ choice(props, group, &id(base, "pnts"), label, prefer_not, action) }</div> }
     } else {
-        let label = locale.text(Msg::CommonPreferNotToSay);
-        let action = Action::Choose(Answer::PreferNotToSay);
-        html! { <div class="rc-option-apart">{ choice(props, Some(&name), &format!("{base}-pnts"), label, prefer_not, action) }</div> }
+        Html::default()
     };
 
     html! {

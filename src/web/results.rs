@@ -13,11 +13,12 @@ use crate::i18n::{Locale, Msg};
 use crate::recommend::{GroupRecommendation, ProfessionalHelp, GROUPS_NOTE};
 use crate::scoring::{Assessment, DomainKind, DomainScore, ResultPart};
 
-use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{click, h3, li, p};
+use super::contacts::{contact_list, emergency_link, Which};
+use super::elements::{button, click, title};
+use super::markup::Markup;
 use super::partner::partner_section;
 use super::print::print_widget;
-use super::safety_notice::{safety_notices, SafetyNoticesProps};
+use super::safety_notice::safety_notices;
 
 /// How many drivers to name under each area: the most important ones.
 const DRIVERS_SHOWN: usize = 3;
@@ -52,7 +53,8 @@ pub struct ResultsProps {
 
 /// The results screen, for a new check-in and for a saved one. A plain function rather than a
 /// component (it has no state of its own), keyed so that coming to it from another screen
-/// builds it afresh, as the component was.
+/// builds it afresh, as the component was. The parts between the heading and the buttons only
+/// show words: they are written as markup ([`Markup`]), all but the partner's section.
 pub fn results_screen(props: &ResultsProps) -> Html {
     let locale = props.locale;
     let start_over = click(&props.on_action, Action::StartOver);
@@ -66,85 +68,101 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     };
     html! {
         <section key="results" class="rc-screen rc-results" data-testid="results">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">
-                { props.title.clone().unwrap_or_else(|| locale.text(Msg::ResultTitle).to_owned()) }
-            </h2>
+            { title(&props.heading, props.title.as_deref().unwrap_or(locale.text(Msg::ResultTitle))) }
             if let Some(note) = props.note {
                 <p class="rc-note">{ locale.text(note) }</p>
             }
-            { for props.assessment.parts().into_iter().map(|part| result_part(props, part)) }
-            // Crisis lines close every result; where a safety message already listed them at the
-            // top, the emergency number alone is repeated here.
-            { crisis_lines(locale, props.region, !a_lists_crisis_lines(&props.assessment)) }
+            { parts(props) }
             <div class="rc-nav rc-no-print">
-                <button type="button" class="rc-button rc-button-primary" data-testid="print" onclick={print}>
-                    { locale.text(Msg::ResultsPrint) }
-                </button>
+                { button("rc-button rc-button-primary", "print", print, locale.text(Msg::ResultsPrint)) }
                 if let Some(actions) = props.actions.clone() {
                     { actions }
                 } else {
-                    <button type="button" class="rc-button rc-button-quiet" data-testid="start-over" onclick={start_over}>
-                        { locale.text(Msg::ResultsStartOver) }
-                    </button>
+                    { button("rc-button rc-button-quiet", "start-over", start_over, locale.text(Msg::ResultsStartOver)) }
                 }
             </div>
         </section>
     }
 }
 
-fn result_part(props: &ResultsProps, part: ResultPart) -> Html {
+/// The parts in [`Assessment::parts`]'s order, the partner's section after the groups, and the
+/// crisis lines that close every result.
+fn parts(props: &ResultsProps) -> Html {
     let locale = props.locale;
+    let region = props.region;
     let a = &props.assessment;
-    match part {
-        ResultPart::Safety => html! {
-            <div class="rc-result-safety" data-part="safety">
-                { safety_notices(&SafetyNoticesProps { locale, region: props.region, blocks: a.safety.clone(), heading_level: 3, on_dismiss: None }) }
-            </div>
-        },
-        ResultPart::Band => band(locale, a),
-        ResultPart::Strengths => html! {
-            <section class="rc-result-part" data-part="strengths">
-                { h3(locale.text(Msg::ResultStrengthsTitle)) }
+    let mut m = Markup::default();
+    let mut nodes = Vec::new();
+    for part in a.parts() {
+        match part {
+            ResultPart::Safety => {
+                m.raw("<div data-part=\"safety\" class=\"rc-result-safety\">");
+                safety_notices(&mut m, locale, region, &a.safety, 3);
+                m.raw("</div>");
+            }
+            ResultPart::Band => band(&mut m, locale, a),
+            ResultPart::Strengths => {
+                m.raw("<section data-part=\"strengths\" class=\"rc-result-part\">");
+                m.h3(locale.text(Msg::ResultStrengthsTitle));
                 if a.strengths.is_empty() {
-                    { p(locale.text(Msg::ResultsNoStrengths)) }
+                    m.p(locale.text(Msg::ResultsNoStrengths));
                 } else {
-                    <ul class="rc-strengths">
-                        { for a.strengths.iter().map(|s| li(locale.text(s.text))) }
-                    </ul>
+                    m.raw("<ul class=\"rc-strengths\">");
+                    for s in &a.strengths {
+                        m.li(locale.text(s.text));
+                    }
+                    m.raw("</ul>");
                 }
-            </section>
-        },
-        ResultPart::Domains => html! {
-            <section class="rc-result-part" data-part="domains">
-                { h3(locale.text(Msg::ResultsDomainsHeading)) }
-                { for [DomainKind::Stressors, DomainKind::Supports, DomainKind::Motivation]
-                    .into_iter()
-                    .map(|kind| domain(locale, kind, domain_score(a, kind))) }
-            </section>
-        },
-        ResultPart::NextSteps => html! {
-            <section class="rc-result-part" data-part="next-steps">
-                { h3(locale.text(Msg::ResultStepsTitle)) }
-                <ul class="rc-steps">
-                    { for a.next_steps.iter().map(|step| li(locale.text(step.text))) }
-                </ul>
-            </section>
-        },
-        ResultPart::ProfessionalHelp => professional(locale, props.region, &a.professional),
-        ResultPart::Groups => html! {
-            <>
-                { groups(locale, props.region, &a.groups) }
+                m.raw("</section>");
+            }
+            ResultPart::Domains => {
+                m.raw("<section data-part=\"domains\" class=\"rc-result-part\">");
+                m.h3(locale.text(Msg::ResultsDomainsHeading));
+                for kind in [DomainKind::Stressors, DomainKind::Supports, DomainKind::Motivation] {
+                    domain(&mut m, locale, kind, domain_score(a, kind));
+                }
+                m.raw("</section>");
+            }
+            ResultPart::NextSteps => {
+                m.raw("<section data-part=\"next-steps\" class=\"rc-result-part\">");
+                m.h3(locale.text(Msg::ResultStepsTitle));
+                m.raw("<ul class=\"rc-steps\">");
+                for step in &a.next_steps {
+                    m.li(locale.text(step.text));
+                }
+                m.raw("</ul></section>");
+            }
+            ResultPart::ProfessionalHelp => professional(&mut m, locale, region, &a.professional),
+            ResultPart::Groups => {
+                groups(&mut m, locale, region, &a.groups);
+                // What the partner wrote is never written as markup: Yew makes text nodes of it.
                 if let Some(partner) = &props.partner {
-                    { partner_section(locale, partner) }
+                    nodes.push(m.take());
+                    nodes.push(partner_section(locale, partner));
                 }
-            </>
-        },
-        ResultPart::About => html! {
-            <section class="rc-result-part rc-about" data-part="about">
-                { for a.about().into_iter().map(|msg| p(locale.text(msg))) }
-            </section>
-        },
+            }
+            ResultPart::About => {
+                m.raw("<section data-part=\"about\" class=\"rc-result-part rc-about\">");
+                for msg in a.about() {
+                    m.p(locale.text(msg));
+                }
+                m.raw("</section>");
+            }
+        }
     }
+    // Crisis lines close every result; where a safety message already listed them at the top,
+    // the emergency number alone is repeated here.
+    m.raw("<section data-part=\"crisis\" class=\"rc-result-part rc-result-crisis\">");
+    m.h3(locale.text(Msg::ResultsCrisisHeading));
+    m.raw("<p>");
+    emergency_link(&mut m, locale, region);
+    m.raw("</p>");
+    if !a.safety.iter().any(|b| b.show_crisis_contacts) {
+        contact_list(&mut m, locale, region, Which::Crisis, 4);
+    }
+    m.raw("</section>");
+    nodes.push(m.take());
+    nodes.into_iter().collect()
 }
 
 fn domain_score(a: &Assessment, kind: DomainKind) -> Option<&DomainScore> {
@@ -155,42 +173,57 @@ fn domain_score(a: &Assessment, kind: DomainKind) -> Option<&DomainScore> {
     }
 }
 
-fn band(locale: Locale, a: &Assessment) -> Html {
-    html! {
-        <section class="rc-result-part rc-band" data-part="band">
-            { h3(locale.text(Msg::ResultsBandHeading)) }
-            if let Some(band) = a.band {
-                <p class="rc-band-name" data-band={band.as_str()}>{ locale.text(band.name()) }</p>
-                { p(locale.text(band.meaning())) }
-                if !a.warning_signs.is_empty() {
-                    <h4>{ locale.text(Msg::ResultWarningSignsTitle) }</h4>
-                    <ul>
-                        { for a.warning_signs.iter().map(|sign| li(locale.text(sign.text()))) }
-                    </ul>
-                }
-            } else {
-                { p(locale.text(Msg::BandNotEnough)) }
+fn band(m: &mut Markup, locale: Locale, a: &Assessment) {
+    m.raw("<section data-part=\"band\" class=\"rc-result-part rc-band\">");
+    m.h3(locale.text(Msg::ResultsBandHeading));
+    if let Some(band) = a.band {
+        m.raw("<p data-band=\"");
+        m.text(band.as_str());
+        m.element("\" class=\"rc-band-name\">", locale.text(band.name()), "</p>");
+        m.p(locale.text(band.meaning()));
+        if !a.warning_signs.is_empty() {
+            m.element("<h4>", locale.text(Msg::ResultWarningSignsTitle), "</h4>");
+            m.raw("<ul>");
+            for sign in &a.warning_signs {
+                m.li(locale.text(sign.text()));
             }
-        </section>
+            m.raw("</ul>");
+        }
+    } else {
+        m.p(locale.text(Msg::BandNotEnough));
     }
+    m.raw("</section>");
 }
 
 /// One area as a labelled `<meter>`: its value is read out, and `low`/`high`/`optimum` tell
 /// the browser which end is good, so the colour follows the meaning, not only the number.
-fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html {
+fn domain(m: &mut Markup, locale: Locale, kind: DomainKind, score: Option<&DomainScore>) {
     let name = locale.text(kind.name());
+    m.raw("<div data-domain=\"");
+    m.text(kind.as_str());
     let Some(score) = score else {
-        return html! {
-            <div class="rc-domain" data-domain={kind.as_str()}>
-                <h4 class="rc-domain-name">{ name }</h4>
-                { p(locale.text(Msg::ResultsNoScore)) }
-            </div>
-        };
+        m.raw("\" class=\"rc-domain\">");
+        m.element("<h4 class=\"rc-domain-name\">", name, "</h4>");
+        m.p(locale.text(Msg::ResultsNoScore));
+        m.raw("</div>");
+        return;
     };
     let value = score.score.to_string();
-    let label = locale.format(Msg::ResultsScoreLabel, &[("domain", name), ("score", &value)]);
+    m.raw("\" data-score=\"");
+    m.text(&value);
+    m.raw("\" class=\"rc-domain\">");
+    m.element("<h4 class=\"rc-domain-name\">", name, "</h4>");
     // For stressors low is good; for supports and motivation high is good.
-    let optimum = if kind == DomainKind::Stressors { "0" } else { "100" };
+    m.raw(if kind == DomainKind::Stressors {
+        "<meter min=\"0\" max=\"100\" low=\"34\" high=\"66\" optimum=\"0\" aria-label=\""
+    } else {
+        "<meter min=\"0\" max=\"100\" low=\"34\" high=\"66\" optimum=\"100\" aria-label=\""
+    });
+    m.text(&locale.format(Msg::ResultsScoreLabel, &[("domain", name), ("score", &value)]));
+    m.raw("\" value=\"");
+    m.text(&value);
+    m.raw("\" class=\"rc-meter\"></meter>");
+    m.element("<p class=\"rc-domain-detail\">", locale.text(kind.about()), "</p>");
     let detail = locale.format(
         Msg::DomainScore,
         &[
@@ -199,108 +232,116 @@ fn domain(locale: Locale, kind: DomainKind, score: Option<&DomainScore>) -> Html
             ("total", &score.total.to_string()),
         ],
     );
-    html! {
-        <div class="rc-domain" data-domain={kind.as_str()} data-score={value.clone()}>
-            <h4 class="rc-domain-name">{ name }</h4>
-            <meter class="rc-meter" min="0" max="100" low="34" high="66" {optimum} value={value} aria-label={label} />
-            <p class="rc-domain-detail">{ locale.text(kind.about()) }</p>
-            <p class="rc-domain-detail">{ detail }</p>
-            if score.drivers.is_empty() {
-                <p class="rc-domain-drivers-none">{ locale.text(Msg::ResultsNoDrivers) }</p>
-            } else {
-                <p class="rc-domain-drivers-title">{ locale.text(Msg::ResultsDriversHeading) }</p>
-                <ul class="rc-drivers">
-                    { for score.drivers.iter().take(DRIVERS_SHOWN).map(|d| li(locale.text(d.text))) }
-                </ul>
+    m.element("<p class=\"rc-domain-detail\">", &detail, "</p>");
+    if score.drivers.is_empty() {
+        m.element(
+            "<p class=\"rc-domain-drivers-none\">",
+            locale.text(Msg::ResultsNoDrivers),
+            "</p>",
+        );
+    } else {
+        m.element(
+            "<p class=\"rc-domain-drivers-title\">",
+            locale.text(Msg::ResultsDriversHeading),
+            "</p>",
+        );
+        m.raw("<ul class=\"rc-drivers\">");
+        for d in score.drivers.iter().take(DRIVERS_SHOWN) {
+            m.li(locale.text(d.text));
+        }
+        m.raw("</ul>");
+    }
+    m.raw("</div>");
+}
+
+fn professional(m: &mut Markup, locale: Locale, region: Region, help: &ProfessionalHelp) {
+    m.raw(if help.first {
+        "<section data-part=\"professional\" data-first=\"true\" class=\"rc-result-part\">"
+    } else {
+        "<section data-part=\"professional\" data-first=\"false\" class=\"rc-result-part\">"
+    });
+    m.h3(locale.text(Msg::ProTitle));
+    if help.first {
+        m.element("<p class=\"rc-emphasis\">", locale.text(Msg::ProFirst), "</p>");
+    }
+    m.p(&locale.format(Msg::ResultsWhen, &[("urgency", locale.text(help.urgency.text()))]));
+    for r in &help.reasons {
+        m.p(locale.text(*r));
+    }
+    m.raw("<ul class=\"rc-pro-kinds\">");
+    for kind in &help.kinds {
+        m.element(
+            "<li><strong class=\"rc-pro-kind\">",
+            locale.text(kind.name()),
+            "</strong>",
+        );
+        m.element(
+            "<span class=\"rc-pro-kind-about\">",
+            locale.text(kind.about()),
+            "</span></li>",
+        );
+    }
+    m.raw("</ul>");
+    m.p(locale.text(help.crisis_note));
+    m.p(locale.text(Msg::ProFind));
+    contact_list(m, locale, region, Which::Help, 4);
+    m.raw("</section>");
+}
+
+fn groups(m: &mut Markup, locale: Locale, region: Region, groups: &[GroupRecommendation]) {
+    m.raw("<section data-part=\"groups\" class=\"rc-result-part\">");
+    m.h3(locale.text(Msg::GroupsTitle));
+    m.p(locale.text(GROUPS_NOTE));
+    m.raw("<ol class=\"rc-groups\">");
+    for g in groups {
+        m.raw("<li data-group=\"");
+        m.text(g.group.as_str());
+        m.raw("\" class=\"rc-group\">");
+        m.element("<h4 class=\"rc-group-name\">", locale.text(g.group.name()), "</h4>");
+        m.element("<p class=\"rc-group-fit\">", locale.text(g.fit.text()), "</p>");
+        m.p(locale.text(g.group.about()));
+        if !g.reasons.is_empty() {
+            m.raw("<ul class=\"rc-reasons\">");
+            for r in &g.reasons {
+                m.li(locale.text(*r));
             }
-        </div>
+            m.raw("</ul>");
+        }
+        examples(m, locale, region, g);
+        m.raw("</li>");
     }
+    m.raw("</ol></section>");
 }
 
-fn professional(locale: Locale, region: Region, help: &ProfessionalHelp) -> Html {
-    html! {
-        <section class="rc-result-part" data-part="professional" data-first={help.first.to_string()}>
-            { h3(locale.text(Msg::ProTitle)) }
-            if help.first {
-                <p class="rc-emphasis">{ locale.text(Msg::ProFirst) }</p>
-            }
-            { p(&locale.format(Msg::ResultsWhen, &[("urgency", locale.text(help.urgency.text()))])) }
-            { for help.reasons.iter().map(|r| p(locale.text(*r))) }
-            <ul class="rc-pro-kinds">
-                { for help.kinds.iter().map(|kind| html! {
-                    <li>
-                        <strong class="rc-pro-kind">{ locale.text(kind.name()) }</strong>
-                        <span class="rc-pro-kind-about">{ locale.text(kind.about()) }</span>
-                    </li>
-                }) }
-            </ul>
-            { p(locale.text(help.crisis_note)) }
-            { p(locale.text(Msg::ProFind)) }
-            { contact_list(&ContactListProps { locale, region, which: Which::Help, heading_level: 4 }) }
-        </section>
-    }
-}
-
-fn groups(locale: Locale, region: Region, groups: &[GroupRecommendation]) -> Html {
-    html! {
-        <section class="rc-result-part" data-part="groups">
-            { h3(locale.text(Msg::GroupsTitle)) }
-            { p(locale.text(GROUPS_NOTE)) }
-            <ol class="rc-groups">
-                { for groups.iter().map(|g| html! {
-                    <li class="rc-group" data-group={g.group.as_str()}>
-                        <h4 class="rc-group-name">{ locale.text(g.group.name()) }</h4>
-                        <p class="rc-group-fit">{ locale.text(g.fit.text()) }</p>
-                        { p(locale.text(g.group.about())) }
-                        if !g.reasons.is_empty() {
-                            <ul class="rc-reasons">
-                                { for g.reasons.iter().map(|r| li(locale.text(*r))) }
-                            </ul>
-                        }
-                        { examples(locale, region, g) }
-                    </li>
-                }) }
-            </ol>
-        </section>
-    }
-}
-
-fn examples(locale: Locale, region: Region, group: &GroupRecommendation) -> Html {
+fn examples(m: &mut Markup, locale: Locale, region: Region, group: &GroupRecommendation) {
     let examples = group.examples_in(region);
     if examples.is_empty() {
-        return Html::default();
+        return;
     }
-    html! {
-        <>
-            <p class="rc-examples-title">{ locale.text(Msg::GroupsExamples) }</p>
-            <ul class="rc-examples">
-                { for examples.into_iter().map(|e| html! {
-                    <li>
-                        if let Some(url) = e.url {
-                            <a class="rc-link" href={url} target="_blank" rel="noopener noreferrer">{ e.name }</a>
-                        } else {
-                            <strong>{ e.name }</strong>
-                        }
-                        <span class="rc-example-about">{ locale.text(e.about) }</span>
-                    </li>
-                }) }
-            </ul>
-        </>
+    m.element(
+        "<p class=\"rc-examples-title\">",
+        locale.text(Msg::GroupsExamples),
+        "</p>",
+    );
+    m.raw("<ul class=\"rc-examples\">");
+    for e in examples {
+        m.raw("<li>");
+        if let Some(url) = e.url {
+            m.raw("<a href=\"");
+            m.text(url);
+            m.element(
+                "\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"rc-link\">",
+                e.name,
+                "</a>",
+            );
+        } else {
+            m.element("<strong>", e.name, "</strong>");
+        }
+        m.element(
+            "<span class=\"rc-example-about\">",
+            locale.text(e.about),
+            "</span></li>",
+        );
     }
-}
-
-fn a_lists_crisis_lines(assessment: &Assessment) -> bool {
-    assessment.safety.iter().any(|b| b.show_crisis_contacts)
-}
-
-fn crisis_lines(locale: Locale, region: Region, with_list: bool) -> Html {
-    html! {
-        <section class="rc-result-part rc-result-crisis" data-part="crisis">
-            { h3(locale.text(Msg::ResultsCrisisHeading)) }
-            <p>{ emergency_link(locale, region) }</p>
-            if with_list {
-                { contact_list(&ContactListProps { locale, region, which: Which::Crisis, heading_level: 4 }) }
-            }
-        </section>
-    }
+    m.raw("</ul>");
 }

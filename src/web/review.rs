@@ -8,7 +8,8 @@ use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::ReviewItem;
 
-use super::elements::{click, p};
+use super::elements::{button, click, small_button, title};
+use super::markup::Markup;
 
 /// What [`review_screen`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,17 +43,22 @@ pub fn review_screen(props: &ReviewProps) -> Html {
         }
     }
 
+    // Words only, written as markup (see `Markup`): the introduction, a problem, each
+    // section's heading, and each question with its answer.
+    let mut top = Markup::default();
+    top.p(locale.text(Msg::ReviewIntro));
+    if let Some(problem) = props.problem {
+        top.element("<p role=\"alert\" class=\"rc-problem\">", locale.text(problem), "</p>");
+    }
+
     html! {
         <section key="review" class="rc-screen rc-review" data-testid="review">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::ReviewTitle) }</h2>
-            { p(locale.text(Msg::ReviewIntro)) }
-            if let Some(problem) = props.problem {
-                <p class="rc-problem" role="alert">{ locale.text(problem) }</p>
-            }
-            { for sections.into_iter().map(|(title, items)| html! {
+            { title(&props.heading, locale.text(Msg::ReviewTitle)) }
+            { top.take() }
+            { for sections.into_iter().map(|(heading, items)| html! {
                 <div class="rc-review-section">
-                    if let Some(title) = title {
-                        <h3 class="rc-review-heading">{ locale.text(title) }</h3>
+                    if let Some(heading) = heading {
+                        { section_heading(locale.text(heading)) }
                     }
                     <dl class="rc-review-list">
                         { for items.into_iter().map(|item| review_row(props, item)) }
@@ -60,12 +66,8 @@ pub fn review_screen(props: &ReviewProps) -> Html {
                 </div>
             }) }
             <div class="rc-nav">
-                <button type="button" class="rc-button rc-button-primary" data-testid="finish" onclick={finish}>
-                    { locale.text(Msg::ReviewFinish) }
-                </button>
-                <button type="button" class="rc-button rc-button-quiet rc-nav-back" onclick={back}>
-                    { locale.text(Msg::ReviewBack) }
-                </button>
+                { button("rc-button rc-button-primary", "finish", finish, locale.text(Msg::ReviewFinish)) }
+                { button("rc-button rc-button-quiet rc-nav-back", "", back, locale.text(Msg::ReviewBack)) }
             </div>
         </section>
     }
@@ -77,22 +79,31 @@ fn review_row(props: &ReviewProps, item: &ReviewItem) -> Html {
     let id = question.id.to_owned();
     let change = click(&props.on_action, Action::Change(id));
     let question_text = locale.text(question.text);
+    let mut words = Markup::default();
+    words.element("<dt class=\"rc-review-question\">", question_text, "</dt>");
+    words.element(
+        "<dd class=\"rc-review-answer\">",
+        &answer_text(locale, question, item.answer.as_ref()),
+        "</dd>",
+    );
     html! {
         <div class="rc-review-row" data-question={question.id}>
-            <dt class="rc-review-question">{ question_text }</dt>
-            <dd class="rc-review-answer">{ answer_text(locale, question, item.answer.as_ref()) }</dd>
+            { words.take() }
             <dd class="rc-review-change">
-                <button
-                    type="button"
-                    class="rc-button rc-button-quiet rc-button-small"
-                    aria-label={locale.format(Msg::ReviewChangeLabel, &[("question", question_text)])}
-                    onclick={change}
-                >
-                    { locale.text(Msg::ReviewChange) }
-                </button>
+                { small_button(
+                    locale.format(Msg::ReviewChangeLabel, &[("question", question_text)]),
+                    change,
+                    locale.text(Msg::ReviewChange),
+                ) }
             </dd>
         </div>
     }
+}
+
+fn section_heading(text: &str) -> Html {
+    let mut m = Markup::default();
+    m.element("<h3 class=\"rc-review-heading\">", text, "</h3>");
+    m.take()
 }
 
 /// An answer in words: the options' texts, the number on a scale, or "Skipped".

@@ -6,62 +6,67 @@
 
 use yew::prelude::*;
 
+use crate::flow::Action;
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyBlock;
 
-use super::contacts::{contact_list, emergency_link, ContactListProps, Which};
-use super::elements::{click, p};
+use super::contacts::{contact_list, emergency_link, Which};
+use super::elements::{button, click};
+use super::markup::Markup;
 
-/// What [`safety_notices`] shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SafetyNoticesProps {
-    /// The language texts are shown in.
-    pub locale: Locale,
-    /// Whose crisis lines and emergency number to show.
-    pub region: Region,
-    /// The messages, most urgent first.
-    pub blocks: Vec<SafetyBlock>,
-    /// The heading level of the message's title, to fit where it sits.
-    pub heading_level: u8,
-    /// Pressed "Carry on with the check-in"; without it there is no such button.
-    pub on_dismiss: Option<Callback<()>>,
+/// The messages, then the crisis lines once if any message calls for them, as they close the
+/// results: nothing when there are no messages. `heading_level` (2 or 3) is the level of each
+/// message's title, to fit where it sits.
+pub fn safety_notices(m: &mut Markup, locale: Locale, region: Region, blocks: &[SafetyBlock], heading_level: u8) {
+    if !blocks.is_empty() {
+        m.raw("<section data-testid=\"safety-notice\" class=\"rc-safety\">");
+        messages(m, locale, region, blocks, heading_level);
+        m.raw("</section>");
+    }
 }
 
-/// The messages, then the crisis lines once if any message calls for them.
-/// A plain function rather than a component: it has no state of its own, and each component
-/// type costs the wasm its own copy of Yew's component machinery.
-pub fn safety_notices(props: &SafetyNoticesProps) -> Html {
-    let locale = props.locale;
-    if props.blocks.is_empty() {
+/// The same in the flow, with "Carry on with the check-in" ([`Action::DismissSafety`]).
+pub fn safety_notices_in_flow(
+    locale: Locale,
+    region: Region,
+    blocks: &[SafetyBlock],
+    heading_level: u8,
+    on_action: &Callback<Action>,
+) -> Html {
+    if blocks.is_empty() {
         return Html::default();
     }
-    let with_contacts = props.blocks.iter().any(|b| b.show_crisis_contacts);
-    let contact_level = props.heading_level.saturating_add(1);
+    let mut m = Markup::default();
+    messages(&mut m, locale, region, blocks, heading_level);
     html! {
         <section class="rc-safety" data-testid="safety-notice">
-            { for props.blocks.iter().map(|block| {
-                let title = locale.text(block.title);
-                html! {
-                    <div class="rc-safety-block" data-flag={block.flag.as_str()}>
-                        if props.heading_level <= 2 {
-                            <h2 class="rc-safety-title">{ title }</h2>
-                        } else {
-                            <h3 class="rc-safety-title">{ title }</h3>
-                        }
-                        { for block.lines.iter().map(|line| p(&line.render(locale, props.region))) }
-                    </div>
-                }
-            }) }
-            if with_contacts {
-                <p>{ emergency_link(locale, props.region) }</p>
-                { contact_list(&ContactListProps { locale, region: props.region, which: Which::Crisis, heading_level: contact_level }) }
-            }
-            if let Some(dismiss) = &props.on_dismiss {
-                <button type="button" class="rc-button" data-testid="carry-on" onclick={click(dismiss, ())}>
-                    { locale.text(Msg::FlowSafetyCarryOn) }
-                </button>
-            }
+            { m.take() }
+            { button("rc-button", "carry-on", click(on_action, Action::DismissSafety), locale.text(Msg::FlowSafetyCarryOn)) }
         </section>
+    }
+}
+
+fn messages(m: &mut Markup, locale: Locale, region: Region, blocks: &[SafetyBlock], heading_level: u8) {
+    let (open, close) = if heading_level <= 2 {
+        ("<h2 class=\"rc-safety-title\">", "</h2>")
+    } else {
+        ("<h3 class=\"rc-safety-title\">", "</h3>")
+    };
+    for block in blocks {
+        m.raw("<div data-flag=\"");
+        m.text(block.flag.as_str());
+        m.raw("\" class=\"rc-safety-block\">");
+        m.element(open, locale.text(block.title), close);
+        for line in &block.lines {
+            m.p(&line.render(locale, region));
+        }
+        m.raw("</div>");
+    }
+    if blocks.iter().any(|b| b.show_crisis_contacts) {
+        m.raw("<p>");
+        emergency_link(m, locale, region);
+        m.raw("</p>");
+        contact_list(m, locale, region, Which::Crisis, heading_level.saturating_add(1));
     }
 }

@@ -11,7 +11,9 @@ use crate::i18n::{Locale, Msg};
 use crate::storage::history::DOMAINS;
 use crate::storage::SavedCheckIn;
 
-use super::elements::{click, h3, li, p};
+use super::app::Request;
+use super::elements::{button, click, p, title as heading};
+use super::markup::Markup;
 use super::results::{results_screen, ResultsProps};
 use super::saving::format_date_time;
 
@@ -30,8 +32,8 @@ pub struct SavedResultProps {
     pub heading: NodeRef,
     /// A flow action (ask, cancel, leave).
     pub on_action: Callback<Action>,
-    /// Confirmed the deletion.
-    pub on_delete: Callback<Confirm>,
+    /// Confirmed the deletion ([`Request::Delete`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The saved result screen. A plain function rather than a component (it has no state of its
@@ -58,31 +60,42 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
             on_action: props.on_action.clone(),
         }),
         None => {
-            let scores = checkin.scores();
             html! {
                 <section key="saved" class="rc-screen rc-results" data-testid="results">
-                    <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ title }</h2>
+                    { heading(&props.heading, &title) }
                     if let Some(note) = checkin.method_note().message() {
                         <p class="rc-note">{ locale.text(note) }</p>
                     }
-                    <section class="rc-result-part" data-part="band">
-                        { h3(locale.text(Msg::ResultsBandHeading)) }
-                        <p class="rc-band-name">{ locale.text(checkin.band().map_or(Msg::HistoryNoBand, |b| b.name())) }</p>
-                    </section>
-                    <section class="rc-result-part" data-part="domains">
-                        { h3(locale.text(Msg::ResultsDomainsHeading)) }
-                        <ul>
-                            { for DOMAINS.iter().map(|d| {
-                                let value = scores.get(*d).map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
-                                li(&locale.format(Msg::ResultsScoreLabel, &[("domain", locale.text(d.name())), ("score", &value)]))
-                            }) }
-                        </ul>
-                    </section>
+                    { scores_markup(locale, checkin) }
                     <div class="rc-nav rc-no-print">{ actions }</div>
                 </section>
             }
         }
     }
+}
+
+/// The band and scores saved at the time: words only, so written as markup (see `Markup`).
+fn scores_markup(locale: Locale, checkin: &SavedCheckIn) -> Html {
+    let mut m = Markup::default();
+    m.raw("<section data-part=\"band\" class=\"rc-result-part\">");
+    m.h3(locale.text(Msg::ResultsBandHeading));
+    let band = checkin.band().map_or(Msg::HistoryNoBand, |b| b.name());
+    m.element("<p class=\"rc-band-name\">", locale.text(band), "</p>");
+    m.raw("</section><section data-part=\"domains\" class=\"rc-result-part\">");
+    m.h3(locale.text(Msg::ResultsDomainsHeading));
+    m.raw("<ul>");
+    let scores = checkin.scores();
+    for d in DOMAINS {
+        let value = scores
+            .get(d)
+            .map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
+        m.li(&locale.format(
+            Msg::ResultsScoreLabel,
+            &[("domain", locale.text(d.name())), ("score", &value)],
+        ));
+    }
+    m.raw("</ul></section>");
+    m.take()
 }
 
 fn actions(props: &SavedResultProps) -> Html {
@@ -91,29 +104,21 @@ fn actions(props: &SavedResultProps) -> Html {
     let leave = click(&props.on_action, Action::Leave);
     let asking = props.confirm == Some(Confirm::DeleteOne(id.clone()));
     if asking {
-        let yes = click(&props.on_delete, Confirm::DeleteOne(id));
+        let yes = click(&props.on_request, Request::Delete(Confirm::DeleteOne(id)));
         let no = click(&props.on_action, Action::Cancel);
         html! {
             <div class="rc-confirm" role="alertdialog" aria-label={locale.text(Msg::HistoryDeleteConfirm)}>
                 { p(locale.text(Msg::HistoryDeleteConfirm)) }
-                <button type="button" class="rc-button rc-button-danger" data-testid="confirm-delete" onclick={yes}>
-                    { locale.text(Msg::HistoryYesDelete) }
-                </button>
-                <button type="button" class="rc-button" data-testid="cancel-delete" onclick={no}>
-                    { locale.text(Msg::HistoryNoKeep) }
-                </button>
+                { button("rc-button rc-button-danger", "confirm-delete", yes, locale.text(Msg::HistoryYesDelete)) }
+                { button("rc-button", "cancel-delete", no, locale.text(Msg::HistoryNoKeep)) }
             </div>
         }
     } else {
         let ask = click(&props.on_action, Action::Ask(Confirm::DeleteOne(id)));
         html! {
             <>
-                <button type="button" class="rc-button rc-button-quiet" data-testid="delete-one" onclick={ask}>
-                    { locale.text(Msg::HistoryDelete) }
-                </button>
-                <button type="button" class="rc-button rc-button-quiet" data-testid="back-to-list" onclick={leave}>
-                    { locale.text(Msg::HistoryBackToList) }
-                </button>
+                { button("rc-button rc-button-quiet", "delete-one", ask, locale.text(Msg::HistoryDelete)) }
+                { button("rc-button rc-button-quiet", "back-to-list", leave, locale.text(Msg::HistoryBackToList)) }
             </>
         }
     }

@@ -6,7 +6,9 @@ use yew::prelude::*;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 
-use super::elements::click;
+use super::app::Request;
+use super::elements::{button, click, title};
+use super::markup::Markup;
 
 /// What [`welcome`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,8 +22,8 @@ pub struct WelcomeProps {
     /// Pressed "Start the check-in" or "Start over" ([`Action::Start`]), or "Continue where
     /// you left off" ([`Action::Resume`]).
     pub on_action: Callback<Action>,
-    /// Pressed "My check-ins".
-    pub on_history: Callback<()>,
+    /// Pressed "My check-ins" ([`Request::History`]).
+    pub on_request: Callback<Request>,
 }
 
 /// The welcome screen.
@@ -31,34 +33,45 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     let locale = props.locale;
     let start = click(&props.on_action, Action::Start);
     let resume = click(&props.on_action, Action::Resume);
-    let history = click(&props.on_history, ());
+    let history = click(&props.on_request, Request::History);
+    // Words only: written as markup (see `Markup`).
+    let mut words = Markup::default();
+    words.element("<p class=\"rc-lead\">", locale.text(Msg::WelcomeIntro), "</p>");
+    words.element(
+        "<ul class=\"rc-facts\"><li class=\"rc-fact rc-fact-time\">",
+        locale.text(Msg::WelcomeTime),
+        "</li>",
+    );
+    words.element(
+        "<li class=\"rc-fact rc-fact-private\">",
+        locale.text(Msg::WelcomePrivacy),
+        "</li>",
+    );
+    words.element(
+        "<li class=\"rc-fact rc-fact-note\">",
+        locale.text(Msg::WelcomeNotDiagnosis),
+        "</li></ul>",
+    );
+    if props.draft {
+        words.element(
+            "<p data-testid=\"draft-offer\" class=\"rc-emphasis\">",
+            locale.text(Msg::StorageResumeTitle),
+            "</p>",
+        );
+    }
     html! {
         <section key="welcome" class="rc-screen rc-welcome">
-            <h2 class="rc-title" ref={props.heading.clone()} tabindex="-1">{ locale.text(Msg::WelcomeTitle) }</h2>
-            <p class="rc-lead">{ locale.text(Msg::WelcomeIntro) }</p>
-            <ul class="rc-facts">
-                <li class="rc-fact rc-fact-time">{ locale.text(Msg::WelcomeTime) }</li>
-                <li class="rc-fact rc-fact-private">{ locale.text(Msg::WelcomePrivacy) }</li>
-                <li class="rc-fact rc-fact-note">{ locale.text(Msg::WelcomeNotDiagnosis) }</li>
-            </ul>
+            { title(&props.heading, locale.text(Msg::WelcomeTitle)) }
+            { words.take() }
             if props.draft {
-                <p class="rc-emphasis" data-testid="draft-offer">{ locale.text(Msg::StorageResumeTitle) }</p>
                 <div class="rc-nav">
-                    <button type="button" class="rc-button rc-button-primary" data-testid="resume" onclick={resume}>
-                        { locale.text(Msg::StorageResumeContinue) }
-                    </button>
-                    <button type="button" class="rc-button" data-testid="start" onclick={start}>
-                        { locale.text(Msg::StorageResumeStartOver) }
-                    </button>
+                    { button("rc-button rc-button-primary", "resume", resume, locale.text(Msg::StorageResumeContinue)) }
+                    { button("rc-button", "start", start, locale.text(Msg::StorageResumeStartOver)) }
                 </div>
             } else {
-                <button type="button" class="rc-button rc-button-primary" data-testid="start" onclick={start}>
-                    { locale.text(Msg::WelcomeStart) }
-                </button>
+                { button("rc-button rc-button-primary", "start", start, locale.text(Msg::WelcomeStart)) }
             }
-            <button type="button" class="rc-button rc-button-quiet" data-testid="open-history" onclick={history}>
-                { locale.text(Msg::HistoryTitle) }
-            </button>
+            { button("rc-button rc-button-quiet", "open-history", history, locale.text(Msg::HistoryTitle)) }
         </section>
     }
 }
