@@ -163,10 +163,11 @@ fn catalog_rs(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTre
         let _ = writeln!(rs, "    Msg::{},", variant_name(key));
     }
     rs.push_str("];\n\n");
-    // Each catalog is one string of all its texts, one after another, and where each ends: a
-    // small number per text instead of a pointer and a length (a quarter of the bytes in the
-    // WebAssembly). A text a locale lacks is empty there, and English is shown instead, so no
-    // catalog may have an empty text of its own.
+    // Each catalog is one string of all its texts, one after another, and each one's length: a
+    // small number per text instead of a pointer and a length (an eighth of the bytes in the
+    // WebAssembly; lengths, unlike where each text ends, repeat, so they also compress). A text
+    // a locale lacks is empty there, and English is shown instead, so no catalog may have an
+    // empty text of its own.
     let mut longest = 0;
     let mut catalogs = String::new();
     for (tag, texts) in locales {
@@ -180,23 +181,30 @@ fn catalog_rs(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTre
             fail(&format!("content/locales/{tag}.toml: `{key}` is empty"));
         }
         let mut all = String::new();
-        let mut ends = String::new();
+        let mut lens = String::new();
         for key in source.keys() {
-            all.push_str(texts.get(key).map_or("", String::as_str));
-            let _ = write!(ends, "{},", all.len());
+            let text = texts.get(key).map_or("", String::as_str);
+            all.push_str(text);
+            let _ = write!(lens, "{},", text.len());
+            longest = longest.max(text.len());
         }
-        longest = longest.max(all.len());
         let _ = writeln!(
             catalogs,
             "/// The texts of the `{tag}` catalog, one after another (empty where it has none of its own).\n\
-             pub(crate) static TEXTS_{ident}: Catalog = Catalog {{\n    texts: {all:?},\n    ends: &[{ends}],\n}};\n"
+             pub(crate) static TEXTS_{ident}: Catalog = Catalog {{\n    texts: {all:?},\n    lens: &[{lens}],\n}};\n"
         );
     }
-    let text_end = if longest <= usize::from(u16::MAX) { "u16" } else { "u32" };
+    let text_len = if longest <= usize::from(u8::MAX) {
+        "u8"
+    } else if longest <= usize::from(u16::MAX) {
+        "u16"
+    } else {
+        "u32"
+    };
     let _ = writeln!(
         rs,
-        "/// Where a text ends in its catalog's string of texts: as small a number as fits.\n\
-         pub(crate) type TextEnd = {text_end};\n"
+        "/// The length of a text in bytes: as small a number as fits the longest.\n\
+         pub(crate) type TextLen = {text_len};\n"
     );
     rs.push_str(&catalogs);
     rs

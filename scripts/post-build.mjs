@@ -11,7 +11,7 @@
 // The widget's CSS belongs in its shadow root, where the loader adopts it; Trunk also links it
 // from the demo page's <head>, and that link goes. Comment lines and indentation of the JS go
 // too (hand-written files, written so that this is safe: see embed/loader.js).
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -25,6 +25,19 @@ if (!STAGING) {
 // First the wasm-bindgen JS is minified (release builds), in this same process: Trunk starts the
 // hooks of one stage side by side, and both rewrite files in the staging folder.
 await import("./minify-js.mjs");
+
+// Trunk writes its content hash in hex without leading zeros (15 digits one build in 16): the
+// names get the zeros back, so every hashed name has the 16 digits that the rules for caching
+// them (scripts/serve.mjs, docs/embedding.md) look for. Only the loader names these files, and
+// the demo page's link to the CSS, which goes below.
+const pagePath = join(STAGING, "index.html");
+for (const name of readdirSync(STAGING)) {
+  const short = /^(recovery-checkin|widget)-([0-9a-f]{1,15})((?:_bg)?\.(?:js|wasm|css))$/.exec(name);
+  if (!short) continue;
+  const padded = `${short[1]}-${short[2].padStart(16, "0")}${short[3]}`;
+  renameSync(join(STAGING, name), join(STAGING, padded));
+  writeFileSync(pagePath, readFileSync(pagePath, "utf8").split(name).join(padded));
+}
 
 const built = readdirSync(STAGING);
 function one(pattern, what) {
