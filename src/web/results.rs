@@ -69,9 +69,6 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     html! {
         <section key="results" class="rc-screen rc-results" data-testid="results">
             { title(&props.heading, props.title.as_deref().unwrap_or(locale.text(Msg::ResultTitle))) }
-            if let Some(note) = props.note {
-                <p class="rc-note">{ locale.text(note) }</p>
-            }
             { parts(props) }
             <div class="rc-nav rc-no-print">
                 { button("rc-button rc-button-primary", "print", print, locale.text(Msg::ResultsPrint)) }
@@ -85,14 +82,17 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     }
 }
 
-/// The parts in [`Assessment::parts`]'s order, the partner's section after the groups, and the
-/// crisis lines that close every result.
+/// The note under the heading, the parts in [`Assessment::parts`]'s order, the partner's
+/// section after the groups, and the crisis lines that close every result.
 fn parts(props: &ResultsProps) -> Html {
     let locale = props.locale;
     let region = props.region;
     let a = &props.assessment;
     let mut m = Markup::default();
     let mut nodes = Vec::new();
+    if let Some(note) = props.note {
+        m.element("<p class=\"rc-note\">", locale.text(note), "</p>");
+    }
     for part in a.parts() {
         match part {
             ResultPart::Safety => {

@@ -63,9 +63,6 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
             html! {
                 <section key="saved" class="rc-screen rc-results" data-testid="results">
                     { heading(&props.heading, &title) }
-                    if let Some(note) = checkin.method_note().message() {
-                        <p class="rc-note">{ locale.text(note) }</p>
-                    }
                     { scores_markup(locale, checkin) }
                     <div class="rc-nav rc-no-print">{ actions }</div>
                 </section>
@@ -74,9 +71,13 @@ pub fn saved_result_screen(props: &SavedResultProps) -> Html {
     }
 }
 
-/// The band and scores saved at the time: words only, so written as markup (see `Markup`).
+/// Why the full result cannot be shown, then the band and scores saved at the time: words
+/// only, so written as markup (see `Markup`).
 fn scores_markup(locale: Locale, checkin: &SavedCheckIn) -> Html {
     let mut m = Markup::default();
+    if let Some(note) = checkin.method_note().message() {
+        m.element("<p class=\"rc-note\">", locale.text(note), "</p>");
+    }
     m.raw("<section data-part=\"band\" class=\"rc-result-part\">");
     m.h3(locale.text(Msg::ResultsBandHeading));
     let band = checkin.band().map_or(Msg::HistoryNoBand, |b| b.name());
