@@ -28,10 +28,8 @@
 // half, with new ids (made as the widget makes them) and one date a day back, so every one is
 // valid and is read, sorted and drawn as a person's would be. "Back to the start" between runs.
 // `saved_checkin_bytes_*`: the UTF-8 bytes of key plus value of those two saved check-ins.
-// `wasm_memory_bytes`: the WebAssembly instance's `memory.buffer.byteLength` after the runs, read
-// from the instance caught by wrapping `WebAssembly.instantiate*` before any page script (or from
-// the exports Trunk's own loader hands to its `TrunkApplicationStarted` event, where a page
-// uses that loader; the widget's loader does not).
+// `wasm_memory_bytes`: the WebAssembly instance's memory `buffer.byteLength` after the runs, read
+// from the instance caught by wrapping `WebAssembly.instantiate*` before any page script.
 import { chromium } from "playwright-core";
 import { chromiumArgs } from "../tests/e2e/chromium.mjs";
 import { startServer } from "./serve.mjs";
@@ -169,18 +167,18 @@ async function measuredCheckIn(page, presses) {
   return { next, results };
 }
 
-// Keeps a handle on the wasm instance's exports, before any page script runs: from Trunk's
-// `TrunkApplicationStarted` event, and from `WebAssembly.instantiate*` as a fallback.
+// Keeps a handle on the wasm instance's memory, before any page script runs, by wrapping
+// `WebAssembly.instantiate*`.
 function watchWasm() {
-  addEventListener("TrunkApplicationStarted", (event) => {
-    if (event.detail?.wasm?.memory) window.__rcWasm = { exports: event.detail.wasm, via: "trunk" };
-  });
+  // Release builds give the memory export a short name (scripts/short-names.mjs): find it by type.
+  const memoryOf = (exports) => Object.values(exports ?? {}).find((value) => value instanceof WebAssembly.Memory);
   for (const name of ["instantiate", "instantiateStreaming"]) {
     const original = WebAssembly[name];
     WebAssembly[name] = async function (...args) {
       const result = await original.apply(this, args);
       const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-      if (instance?.exports?.memory && !window.__rcWasm) window.__rcWasm = { exports: instance.exports, via: "instance" };
+      const memory = memoryOf(instance?.exports);
+      if (memory && !window.__rcWasm) window.__rcWasm = { memory };
       return result;
     };
   }
@@ -378,10 +376,9 @@ try {
   console.log(`saved_checkin_bytes_typical ${utf8(typical.key) + utf8(typical.value)}`);
   console.log(`saved_checkin_bytes_longest ${utf8(longest.key) + utf8(longest.value)}`);
   console.log(`saved_checkins_${HISTORY_CHECKINS}_bytes ${seeded.reduce((sum, [k, v]) => sum + utf8(k) + utf8(v), 0)}`);
-  const memory = await historyPage.evaluate(() => window.__rcWasm && { bytes: window.__rcWasm.exports.memory.buffer.byteLength, via: window.__rcWasm.via });
-  if (!memory) throw new Error("the wasm instance's memory could not be reached");
-  console.error(`wasm_memory_bytes read from the ${memory.via === "trunk" ? "exports in Trunk's TrunkApplicationStarted event" : "instance caught in WebAssembly.instantiate*"}`);
-  console.log(`wasm_memory_bytes ${memory.bytes}`);
+  const memoryBytes = await historyPage.evaluate(() => window.__rcWasm?.memory.buffer.byteLength);
+  if (!memoryBytes) throw new Error("the wasm instance's memory could not be reached");
+  console.log(`wasm_memory_bytes ${memoryBytes}`);
   await historyContext.close();
 } finally {
   await browser.close();
