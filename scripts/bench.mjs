@@ -130,6 +130,16 @@ async function answerFirst(page) {
   if (!(await first.locator("input").isChecked())) throw new Error("the first option did not get chosen");
 }
 
+// Waits until the widget has moved on from question `from` (to another question or the review).
+const leftQuestion = (page, from) =>
+  page.waitForFunction(
+    ([w, from]) => {
+      const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
+      return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
+    },
+    [WIDGET, from],
+  );
+
 // One check-in from the welcome screen to the results, measuring up to `presses` Next presses
 // and the press of "See my results". Returns the Next times and the results time.
 async function measuredCheckIn(page, presses) {
@@ -149,13 +159,7 @@ async function measuredCheckIn(page, presses) {
       if (times.to !== "review") next.push(times);
     } else {
       await page.click(button);
-      await page.waitForFunction(
-        ([w, from]) => {
-          const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
-          return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
-        },
-        [WIDGET, at.question],
-      );
+      await leftQuestion(page, at.question);
     }
   }
   await page.waitForSelector(`${WIDGET} [data-testid=review]`);
@@ -204,13 +208,7 @@ async function answerLongest(page) {
     const carryOn = page.locator(`${WIDGET} [data-testid=question] [data-testid=safety-notice] button`, { hasText: "Carry on" });
     if (await carryOn.count()) await carryOn.first().click();
     await page.click(`${WIDGET} [data-testid=question] [data-testid=next]`);
-    await page.waitForFunction(
-      ([w, from]) => {
-        const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
-        return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
-      },
-      [WIDGET, at.question],
-    );
+    await leftQuestion(page, at.question);
   }
   await page.waitForSelector(`${WIDGET} [data-testid=review]`);
 }
@@ -230,13 +228,7 @@ async function savedCheckIn(page, longest) {
       const at = await where(page);
       await answerFirst(page);
       await page.click(`${WIDGET} [data-testid=question] [data-testid=next]`);
-      await page.waitForFunction(
-        ([w, from]) => {
-          const root = document.querySelector(w).shadowRoot.querySelector(".rc-widget");
-          return root.dataset.screen !== "Question" || root.querySelector("[data-testid=question]").dataset.question !== from;
-        },
-        [WIDGET, at.question],
-      );
+      await leftQuestion(page, at.question);
     }
   }
   await page.click(`${WIDGET} [data-testid=finish]`);
