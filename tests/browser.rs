@@ -83,6 +83,7 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         namespace: fresh_namespace(),
         partner: Rc::default(),
         on_event: Callback::noop(),
+        on_locale: Callback::noop(),
     })
     .await
 }
@@ -596,6 +597,7 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
         namespace: fresh_namespace(),
         partner: Rc::default(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
+        on_locale: Callback::noop(),
     })
     .await;
     assert_eq!(*events.borrow(), []);

@@ -52,6 +52,10 @@ pub struct AppProps {
     /// Tells the host page that a check-in started or finished; never what was answered.
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
+    /// The person picked a language (the app has saved the choice, unless they chose to keep
+    /// nothing): the custom element shows the widget in it once its texts are here.
+    #[prop_or_default]
+    pub on_locale: Callback<Locale>,
 }
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
@@ -436,6 +440,20 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    let choose_locale = {
+        let saving = saving.clone();
+        let to = to.clone();
+        let keep = !app.shell.keep_nothing;
+        let on_locale = props.on_locale.clone();
+        Callback::from(move |picked: Locale| {
+            if keep {
+                if let Err(error) = saving.with(|repo| repo.set_locale(Some(picked))) {
+                    to.tell(error.message());
+                }
+            }
+            on_locale.emit(picked);
+        })
+    };
     let choose_region = {
         let to = to.clone();
         Callback::from(move |r: Region| to.shell(ShellAction::ChooseRegion(r)))
@@ -553,6 +571,7 @@ pub fn app(props: &AppProps) -> Html {
                 help_id: help_id.clone(),
                 toggle_ref: help_toggle.clone(),
                 on_toggle_help: toggle_help,
+                on_locale: choose_locale,
             }) }
             if help_open {
                 { crisis_panel(&CrisisPanelProps {

@@ -61,7 +61,7 @@ pub fn emergency_link(locale: Locale, region: Region) -> Html {
 }
 
 fn contact_item(locale: Locale, contact: &Contact, heading_level: u8) -> Html {
-    let name = html! { { contact.name } };
+    let name = locale.text(contact.name);
     let heading = match heading_level {
         2 => html! { <h2 class="rc-contact-name">{ name }</h2> },
         3 => html! { <h3 class="rc-contact-name">{ name }</h3> },
@@ -84,7 +84,7 @@ fn contact_item(locale: Locale, contact: &Contact, heading_level: u8) -> Html {
                 }
                 if let Some(url) = contact.url {
                     <a class="rc-link" href={url} target="_blank" rel="noopener noreferrer">
-                        { locale.format(Msg::CrisisWebsite, &[("name", contact.name)]) }
+                        { locale.format(Msg::CrisisWebsite, &[("name", name)]) }
                     </a>
                 }
             </p>

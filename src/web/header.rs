@@ -19,9 +19,15 @@ pub struct HeaderProps {
     pub toggle_ref: NodeRef,
     /// Pressed "Help now".
     pub on_toggle_help: Callback<()>,
+    /// Picked a language.
+    pub on_locale: Callback<Locale>,
 }
 
-/// The widget's name and the "Help now" button.
+/// The widget's name, the language switcher and the "Help now" button.
+///
+/// The switcher is a labelled `<select>` of each language by its own name, each option marked
+/// with its `lang` so a screen reader says it right. A pseudo-locale asked for by the `lang`
+/// attribute is listed too while it is shown, so the list always holds what is on screen.
 /// A plain function rather than a component: it has no state of its own, and each component
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn header(props: &HeaderProps) -> Html {
@@ -32,9 +38,28 @@ pub fn header(props: &HeaderProps) -> Html {
     } else {
         Msg::HeaderHelpOpen
     };
+    let on_locale = props.on_locale.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        if let Some(locale) = Locale::from_tag(&value) {
+            on_locale.emit(locale);
+        }
+    });
+    let shown = Locale::ALL
+        .into_iter()
+        .filter(|l| Locale::OFFERED.contains(l) || *l == locale);
     html! {
         <div class="rc-header" part="header">
             <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
+            <span class="rc-header-tools">
+            <label class="rc-language">
+                <span class="rc-visually-hidden">{ locale.text(Msg::HeaderLanguage) }</span>
+                <select class="rc-select" data-testid="language" {onchange}>
+                    { for shown.map(|l| html! {
+                        <option value={l.tag()} lang={l.tag()} selected={l == locale}>{ l.endonym() }</option>
+                    }) }
+                </select>
+            </label>
             <button
                 type="button"
                 class="rc-help-toggle"
@@ -46,6 +71,7 @@ pub fn header(props: &HeaderProps) -> Html {
             >
                 { locale.text(label) }
             </button>
+            </span>
         </div>
     }
 }

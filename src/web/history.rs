@@ -97,7 +97,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     if shown < props.history.len() {
                         <button type="button" class="rc-button rc-button-quiet" data-testid="show-all"
                             onclick={click(&props.on_action, Action::ShowAllHistory)}>
-                            { locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())]) }
+                            { locale.count(Msg::HistoryShowAll, props.history.len() as u32) }
                         </button>
                     }
                 </section>

@@ -277,9 +277,9 @@ fn examples(locale: Locale, region: Region, group: &GroupRecommendation) -> Html
                 { for examples.into_iter().map(|e| html! {
                     <li>
                         if let Some(url) = e.url {
-                            <a class="rc-link" href={url} target="_blank" rel="noopener noreferrer">{ e.name }</a>
+                            <a class="rc-link" href={url} target="_blank" rel="noopener noreferrer">{ locale.text(e.name) }</a>
                         } else {
-                            <strong>{ e.name }</strong>
+                            <strong>{ locale.text(e.name) }</strong>
                         }
                         <span class="rc-example-about">{ locale.text(e.about) }</span>
                     </li>
