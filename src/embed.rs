@@ -267,10 +267,7 @@ impl fmt::Display for Warning {
         Quoted(self.attribute()).fmt(f)?;
         let (value, text): (Option<&str>, &str) = match self {
             Warning::UnknownAttribute(_) => (None, "is not an option of the widget; ignored"),
-            Warning::Lang(v) => (
-                Some(v),
-                "is not one of en, es (or the test locales en-XA, ar-XB); using the visitor's language",
-            ),
+            Warning::Lang(v) => (Some(v), "is not one of en, es; using the visitor's language"),
             Warning::Region(v) => (
                 Some(v),
                 "is not one of US, CA, GB, IE, AU, NZ, OTHER; using the visitor's region",
