@@ -25,9 +25,10 @@ pub struct HeaderProps {
 
 /// The widget's name, the language switcher and the "Help now" button.
 ///
-/// The switcher is a labelled `<select>` of each language by its own name, each option marked
-/// with its `lang` so a screen reader says it right. A pseudo-locale asked for by the `lang`
-/// attribute is listed too while it is shown, so the list always holds what is on screen.
+/// The switcher is a `<select>` labelled "Language" (in the language shown) of each language by
+/// its own name, each option marked with its `lang` so a screen reader says it right. A
+/// pseudo-locale asked for by the `lang` attribute is listed too while it is shown, so the list
+/// always holds what is on screen.
 /// A plain function rather than a component: it has no state of its own, and each component
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn header(props: &HeaderProps) -> Html {
@@ -52,14 +53,11 @@ pub fn header(props: &HeaderProps) -> Html {
         <div class="rc-header" part="header">
             <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
             <span class="rc-header-tools">
-            <label class="rc-language">
-                <span class="rc-visually-hidden">{ locale.text(Msg::HeaderLanguage) }</span>
-                <select class="rc-select" data-testid="language" {onchange}>
-                    { for shown.map(|l| html! {
-                        <option value={l.tag()} lang={l.tag()} selected={l == locale}>{ l.endonym() }</option>
-                    }) }
-                </select>
-            </label>
+            <select class="rc-select" aria-label={locale.text(Msg::HeaderLanguage)} data-testid="language" {onchange}>
+                { for shown.map(|l| html! {
+                    <option value={l.tag()} lang={l.tag()} selected={l == locale}>{ l.endonym() }</option>
+                }) }
+            </select>
             <button
                 type="button"
                 class="rc-help-toggle"
