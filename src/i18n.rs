@@ -83,8 +83,9 @@ impl Locale {
         match self {
             Locale::En => "English",
             Locale::Es => "Español",
-            Locale::EnXa => "Ëñĝļîšĥ (XA)",
-            Locale::ArXb => "English (XB)",
+            // The pseudo-locales' "English", as each writes it.
+            Locale::EnXa => "[Éñĝļîšĥ]",
+            Locale::ArXb => "\u{200f}\u{202e}English\u{202c}\u{200f}",
         }
     }
 
