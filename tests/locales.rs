@@ -142,3 +142,34 @@ fn the_pseudo_locales_are_made_from_english_at_build_time() {
         "[öñé {count} one]\u{1f}[{count} ɱöŕé one]"
     );
 }
+
+#[test]
+fn crisis_lines_follow_the_region_and_speak_the_language() {
+    use recovery_checkin::help::Region;
+    let file = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/locales/es.txt")).expect("build.rs wrote it");
+    assert!(Locale::Es.load(file));
+    // A Spanish speaker in the US: 988 and the SAMHSA National Helpline, named in Spanish, the
+    // helpline's Spanish service said in Spanish.
+    let us = Region::Us.contacts().contacts;
+    let names: Vec<&str> = us.iter().map(|c| Locale::Es.text(c.name)).collect();
+    assert_eq!(
+        names,
+        [
+            "988 Línea de Prevención del Suicidio y Crisis",
+            "Línea Nacional de Ayuda de SAMHSA",
+            "FindTreatment.gov"
+        ]
+    );
+    assert_eq!(us[0].call, Some("988"));
+    assert_eq!(us[1].call, Some("1-800-662-4357"));
+    assert!(Locale::Es.text(us[1].about).contains("en inglés y en español"));
+    // Spanish in the UK is still the UK's lines, by their own names.
+    let gb: Vec<&str> = Region::Gb
+        .contacts()
+        .contacts
+        .iter()
+        .map(|c| Locale::Es.text(c.name))
+        .collect();
+    assert_eq!(gb[0], "Samaritans");
+    assert_eq!(Region::Gb.contacts().emergency_number, Some("999"));
+}
