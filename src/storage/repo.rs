@@ -368,6 +368,13 @@ impl<S: Store> Repository<S> {
         self.change_settings(keep_nothing, |settings| settings.keep_nothing = keep_nothing)
     }
 
+    /// The language the person picked, read without touching anything: settings that cannot
+    /// be read are left for [`Repository::settings`] to deal with and tell the person about.
+    pub fn saved_locale(&self) -> Option<Locale> {
+        let text = self.store.get(&settings_key(&self.namespace)).ok()??;
+        decode_settings(&text).ok()?.locale
+    }
+
     /// Records the language the person picked in the widget (`None`: none picked).
     pub fn set_locale(&mut self, locale: Option<Locale>) -> Result<(), SaveError> {
         self.change_settings(false, |settings| settings.locale = locale)

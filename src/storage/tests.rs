@@ -602,6 +602,15 @@ fn the_language_choice_is_kept_beside_keep_nothing() {
         Ok(Some("{\"v\":2,\"keep_nothing\":false,\"locale\":\"es\"}".into()))
     );
     assert_eq!(repo.settings().expect("works").value.locale, Some(Locale::Es));
+    assert_eq!(repo.saved_locale(), Some(Locale::Es));
+    // Read without touching: damaged settings stay where they are for `settings()` to report.
+    store.set(&key, "{\"v\":2,\"keep_nothing\":\"perhaps\"}").expect("set");
+    let before = store.snapshot();
+    assert_eq!(repo.saved_locale(), None);
+    assert_eq!(store.snapshot(), before);
+    store
+        .set(&key, "{\"v\":2,\"keep_nothing\":false,\"locale\":\"es\"}")
+        .expect("set");
     // Choosing to keep nothing keeps the language; choosing English again replaces it.
     repo.set_keep_nothing(true).expect("saved");
     assert_eq!(repo.settings().expect("works").value.locale, Some(Locale::Es));

@@ -232,7 +232,7 @@ fn configure(
         web_sys::console::warn_1(&JsValue::from_str(warning));
     }
     let config = parsed.config;
-    let saved = Saving::open(config.namespace.clone()).with(|repo| repo.settings().ok()?.value.locale);
+    let saved = Saving::open(config.namespace.clone()).with(|repo| repo.saved_locale());
     let wanted = Locale::choose(picked.or(config.lang), saved, languages);
     let props = AppProps {
         region: config.region,
