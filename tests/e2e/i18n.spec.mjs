@@ -111,6 +111,8 @@ test.describe("the accented pseudo-locale", () => {
     const check = async (where) => {
       seen.add(where);
       expect(await untransformed(page), `English on the ${where} screen`).toEqual([]);
+      // 40% longer texts still fit: nothing reaches past the page's edge.
+      expect(await overflow(page), `overflow on the ${where} screen`).toEqual({ excess: 0, past: [] });
     };
     await open(page, "/embed.html?lang=en-XA&region=US");
     await expect(rcWidget(page)).toHaveAttribute("lang", "en-XA");
