@@ -40,10 +40,12 @@ function one(pattern, what) {
   }
   return found[0];
 }
+// Trunk writes the hash as a hexadecimal number without leading zeros: 12 to 16 digits (fewer
+// than 12 once in 65,536 builds; the build then stops here).
 const files = {
-  __RC_JS__: one(/^recovery-checkin-[0-9a-f]{16}\.js$/, "wasm-bindgen JS"),
-  __RC_WASM__: one(/^recovery-checkin-[0-9a-f]{16}_bg\.wasm$/, "wasm"),
-  __RC_CSS__: one(/^widget-[0-9a-f]{16}\.css$/, "widget CSS"),
+  __RC_JS__: one(/^recovery-checkin-[0-9a-f]{12,16}\.js$/, "wasm-bindgen JS"),
+  __RC_WASM__: one(/^recovery-checkin-[0-9a-f]{12,16}_bg\.wasm$/, "wasm"),
+  __RC_CSS__: one(/^widget-[0-9a-f]{12,16}\.css$/, "widget CSS"),
 };
 
 // The catalog files build.rs wrote for the wasm just built: in its OUT_DIR, found from the

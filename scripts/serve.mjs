@@ -37,7 +37,7 @@ export function startServer({ root = "dist", port = 8080, host = "127.0.0.1" } =
       const type = TYPES[extname(path)] ?? "application/octet-stream";
       // Files named by their content hash (the widget's wasm, its JS and CSS) may be cached for a
       // year; everything else (pages, the loader recovery-checkin.js, embed.js) is revalidated.
-      const cache = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
+      const cache = /-[0-9a-f]{12,16}(_bg)?\.\w+$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
       response.writeHead(200, { "Content-Type": type, "Cache-Control": cache, "X-Content-Type-Options": "nosniff" });
       response.end(request.method === "HEAD" ? undefined : body);
     } catch {

@@ -93,7 +93,7 @@ test("one script tag; the files it loads carry a content hash and may be cached 
   const widgetFiles = loaded.filter((f) => !f.path.startsWith("/demo/") && f.path !== "/" && f.path !== "/favicon.ico");
   const byKind = (re) => widgetFiles.filter((f) => re.test(f.path));
   expect(byKind(/^\/recovery-checkin\.js$/).map((f) => f.cache)).toEqual(["no-cache"]);
-  const hashed = [/^\/recovery-checkin-[0-9a-f]{16}\.js$/, /^\/recovery-checkin-[0-9a-f]{16}_bg\.wasm$/, /^\/widget-[0-9a-f]{16}\.css$/];
+  const hashed = [/^\/recovery-checkin-[0-9a-f]{12,16}\.js$/, /^\/recovery-checkin-[0-9a-f]{12,16}_bg\.wasm$/, /^\/widget-[0-9a-f]{12,16}\.css$/];
   for (const re of hashed) {
     const found = byKind(re);
     expect(found, `one file like ${re}`).toHaveLength(1);

@@ -5,7 +5,7 @@
 // on two printed pages.
 //
 // The pseudo-locales and Spanish are files the loader fetches when a widget asks for one; the
-// iframe page (embed.html) takes the options from its URL, so `?lang=en-XA` is a page in en-XA.
+// test page demo/options.html takes the options from its URL, so `?lang=en-XA` is a page in en-XA.
 import { expect } from "@playwright/test";
 import {
   CALM,
@@ -114,7 +114,7 @@ test.describe("the accented pseudo-locale", () => {
       // 40% longer texts still fit: nothing reaches past the page's edge.
       expect(await overflow(page), `overflow on the ${where} screen`).toEqual({ excess: 0, past: [] });
     };
-    await open(page, "/embed.html?lang=en-XA&region=US");
+    await open(page, "/demo/options.html?lang=en-XA&region=US");
     await expect(rcWidget(page)).toHaveAttribute("lang", "en-XA");
     await expect(widget(page).locator("[data-testid=start]")).toHaveText(/^\[Šţåŕţ ţĥé çĥéçķ-îñ .*\]$/);
     await check("welcome");
@@ -213,14 +213,14 @@ test.describe("the right-to-left pseudo-locale", () => {
     test.setTimeout(60_000);
     // The same texts left to right (en) and right to left (ar-XB: English letters, each word
     // mirrored), so each element should sit at the mirror image of its place.
-    await open(page, "/embed.html?lang=en&region=US");
+    await open(page, "/demo/options.html?lang=en&region=US");
     const ltrWelcome = await layout(page);
     await info.attach("welcome-ltr", { body: await widget(page).screenshot(), contentType: "image/png" });
     await widget(page).locator("[data-testid=start]").click();
     await expect(questionForm(page)).toBeVisible();
     const ltrQuestion = await layout(page);
 
-    await open(page, "/embed.html?lang=ar-XB&region=US");
+    await open(page, "/demo/options.html?lang=ar-XB&region=US");
     await expect(rcWidget(page)).toHaveAttribute("dir", "rtl");
     await expect(rcWidget(page)).toHaveAttribute("lang", "ar-XB");
     const rtlWelcome = await layout(page);
@@ -262,7 +262,7 @@ test.describe("Spanish", () => {
   test("a Spanish speaker in the US: a whole check-in in Spanish, 988 and SAMHSA's Spanish line, dates in Spanish", async ({ page }) => {
     test.setTimeout(90_000);
     // No lang attribute and no region: both from the browser (es-US).
-    await open(page, "/embed.html");
+    await open(page, "/demo/options.html");
     await expect(rcWidget(page)).toHaveAttribute("lang", "es");
     await expect(rcWidget(page)).toHaveAttribute("dir", "ltr");
     await expect(widget(page).getByRole("heading", { name: "¿Cómo va tu recuperación en este momento?" })).toBeVisible();
@@ -295,7 +295,7 @@ test.describe("Spanish", () => {
   });
 
   test("the language switcher changes the language at once, and the choice outlasts a reload", async ({ page }) => {
-    await open(page, "/embed.html?region=US");
+    await open(page, "/demo/options.html?region=US");
     await expect(rcWidget(page)).toHaveAttribute("lang", "es");
     const switcher = widget(page).getByRole("combobox", { name: "Idioma" });
     await expect(switcher.locator("option")).toHaveText(["English", "Español"]);
@@ -325,21 +325,21 @@ test.describe("Spanish", () => {
   });
 
   test("the lang attribute comes before the saved choice, and the saved choice before the browser", async ({ page }) => {
-    await page.goto("/embed.html");
+    await page.goto("/demo/options.html");
     await page.evaluate(() => localStorage.setItem("recovery-checkin:default:settings", '{"v":2,"keep_nothing":false,"locale":"en"}'));
-    await open(page, "/embed.html");
+    await open(page, "/demo/options.html");
     await expect(rcWidget(page)).toHaveAttribute("lang", "en");
-    await open(page, "/embed.html?lang=es");
+    await open(page, "/demo/options.html?lang=es");
     await expect(rcWidget(page)).toHaveAttribute("lang", "es");
     // A version-1 value (before the language was saved) still reads: the browser's language.
     await page.evaluate(() => localStorage.setItem("recovery-checkin:default:settings", '{"v":1,"keep_nothing":false}'));
-    await open(page, "/embed.html");
+    await open(page, "/demo/options.html");
     await expect(rcWidget(page)).toHaveAttribute("lang", "es");
   });
 
   test("Spanish passes axe on every kind of screen", async ({ page }) => {
     test.setTimeout(90_000);
-    await open(page, "/embed.html?region=US");
+    await open(page, "/demo/options.html?region=US");
     const scan = async (where) => expect(await axeViolations(page), `axe on the ${where} screen`).toEqual([]);
     await scan("welcome");
     await widget(page).locator("[data-testid=help-toggle]").click();
