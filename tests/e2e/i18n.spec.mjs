@@ -316,6 +316,7 @@ test.describe("Spanish", () => {
     await widget(page).locator("[data-testid=start]").click();
     await expect(questionForm(page)).toBeVisible();
     const question = (await state(page)).question;
+    await choose(page, "first");
     await widget(page).getByRole("combobox", { name: "Language" }).selectOption("es");
     await expect(rcWidget(page)).toHaveAttribute("lang", "es");
     expect((await state(page)).question).toBe(question);
