@@ -5,8 +5,12 @@
 //! person's check-in.
 //!
 //! Generated (in `$OUT_DIR`):
-//! - `catalog.rs`: the `Msg` enum, one variant per key of the source locale (English), and one
-//!   table of texts per locale.
+//! - `catalog.rs`: the `Msg` enum, one variant per key of the source locale (English), and the
+//!   English texts, compiled in as the fallback for every other locale.
+//! - `locales/<tag>.txt`: every other locale's texts (`content/locales/<tag>.toml`) and the two
+//!   pseudo-locales made from English (`en-XA`, `ar-XB`), in the compact form `src/i18n.rs`
+//!   reads. They are not compiled in: `scripts/post-build.mjs` copies them into the build with
+//!   content-hashed names, and the loader fetches one when a widget needs it.
 //! - `help_contacts.rs`: crisis and help contacts by region.
 //! - `questionnaire.rs`: the check-in's constructs, sections and questions
 //!   (`content/questionnaire.toml`), checked against the catalog.
@@ -31,6 +35,11 @@ fn main() {
         .get(SOURCE_LOCALE)
         .unwrap_or_else(|| fail(&format!("content/locales/{SOURCE_LOCALE}.toml is missing")));
     write(&out.join("catalog.rs"), &catalog_rs(source, &locales));
+    let lazy = out.join("locales");
+    fs::create_dir_all(&lazy).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", lazy.display())));
+    for (tag, texts) in lazy_catalogs(source, &locales) {
+        write(&lazy.join(format!("{tag}.txt")), &texts);
+    }
 
     let contacts = parse_toml(&root.join("content/help-contacts.toml"));
     write(&out.join("help_contacts.rs"), &help_contacts_rs(&contacts, source));
@@ -71,7 +80,30 @@ fn parse_toml(path: &Path) -> toml::Table {
         .unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())))
 }
 
-/// Every `content/locales/<tag>.toml`, flattened to dotted keys.
+/// Separates the forms of a plural text (in the order of [`plural_categories`]), in the
+/// generated catalogs and in the texts `read_locales` returns. `src/i18n.rs` has the same.
+pub(crate) const PLURAL_SEPARATOR: char = '\u{1f}';
+/// Separates the texts of a lazily loaded catalog. `src/i18n.rs` has the same.
+pub(crate) const TEXT_SEPARATOR: char = '\u{1e}';
+/// Every CLDR plural category, in CLDR's order.
+pub(crate) const CLDR_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The CLDR plural categories a locale's texts give forms for (for whole numbers, which is all
+/// the widget counts), in the order they are stored. `Locale::plural_index` in `src/i18n.rs`
+/// picks among them. Spanish also has `many`, but only for millions ("un millón de
+/// chequeos"): no count the widget shows comes near that, so its texts give `one` and `other`.
+pub(crate) fn plural_categories(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "en" | "es" => &["one", "other"],
+        _ => fail(&format!(
+            "content/locales/{tag}.toml: add the locale's CLDR plural categories to build.rs (plural_categories) and src/i18n.rs (Locale::plural_index)"
+        )),
+    }
+}
+
+/// Every `content/locales/<tag>.toml`, flattened to dotted keys. A plural text (a table of
+/// CLDR categories, such as `{ one = "...", other = "..." }`) becomes its forms joined by
+/// [`PLURAL_SEPARATOR`].
 pub(crate) fn read_locales(dir: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut locales = BTreeMap::new();
     let entries = fs::read_dir(dir).unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())));
@@ -82,13 +114,18 @@ pub(crate) fn read_locales(dir: &Path) -> BTreeMap<String, BTreeMap<String, Stri
         }
         let tag = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
         let mut flat = BTreeMap::new();
-        flatten("", &parse_toml(&path), &mut flat, &path);
+        flatten("", &parse_toml(&path), &mut flat, &path, plural_categories(&tag));
         locales.insert(tag, flat);
     }
     locales
 }
 
-fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>, file: &Path) {
+/// Whether a table is a plural text: nothing but CLDR categories.
+pub(crate) fn is_plural(table: &toml::Table) -> bool {
+    !table.is_empty() && table.keys().all(|k| CLDR_CATEGORIES.contains(&k.as_str()))
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>, file: &Path, categories: &[&str]) {
     for (name, value) in table {
         let key = if prefix.is_empty() {
             name.clone()
@@ -97,9 +134,33 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>
         };
         match value {
             toml::Value::String(text) => {
+                if text.contains([PLURAL_SEPARATOR, TEXT_SEPARATOR]) {
+                    fail(&format!("{}: `{key}` has a control character", file.display()));
+                }
                 out.insert(key, text.clone());
             }
-            toml::Value::Table(inner) => flatten(&key, inner, out, file),
+            toml::Value::Table(inner) if is_plural(inner) => {
+                let forms: Vec<&str> = categories
+                    .iter()
+                    .map(|category| match inner.get(*category) {
+                        Some(toml::Value::String(text)) if !text.contains([PLURAL_SEPARATOR, TEXT_SEPARATOR]) => {
+                            text.as_str()
+                        }
+                        _ => fail(&format!(
+                            "{}: the plural text `{key}` needs `{category}` as text (this language's forms: {categories:?})",
+                            file.display()
+                        )),
+                    })
+                    .collect();
+                if let Some(extra) = inner.keys().find(|k| !categories.contains(&k.as_str())) {
+                    fail(&format!(
+                        "{}: the plural text `{key}` has `{extra}`, which this language does not use (its forms: {categories:?})",
+                        file.display()
+                    ));
+                }
+                out.insert(key, forms.join(&PLURAL_SEPARATOR.to_string()));
+            }
+            toml::Value::Table(inner) => flatten(&key, inner, out, file, categories),
             other => fail(&format!(
                 "{}: `{key}` must be text, found {}",
                 file.display(),
@@ -163,36 +224,24 @@ fn catalog_rs(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTre
         let _ = writeln!(rs, "    Msg::{},", variant_name(key));
     }
     rs.push_str("];\n\n");
-    // Each catalog is one string of all its texts, one after another, and each one's length: a
-    // small number per text instead of a pointer and a length (an eighth of the bytes in the
-    // WebAssembly; lengths, unlike where each text ends, repeat, so they also compress). A text
-    // a locale lacks is empty there, and English is shown instead, so no catalog may have an
-    // empty text of its own.
+    // The English catalog is one string of all its texts, one after another, and each one's
+    // length: a small number per text instead of a pointer and a length (an eighth of the bytes
+    // in the WebAssembly; lengths, unlike where each text ends, repeat, so they also compress).
+    // Other locales are loaded as files (`lazy_catalogs`).
+    check_locales(source, locales);
+    let _ = writeln!(
+        rs,
+        "/// Names the keys, in order, and which are plural: a catalog file made for other keys is refused.\n\
+         pub(crate) const FINGERPRINT: &str = {:?};\n",
+        fingerprint(source)
+    );
+    let mut all = String::new();
+    let mut lens = String::new();
     let mut longest = 0;
-    let mut catalogs = String::new();
-    for (tag, texts) in locales {
-        let ident = tag.to_uppercase().replace('-', "_");
-        if let Some(extra) = texts.keys().find(|k| !source.contains_key(*k)) {
-            fail(&format!(
-                "content/locales/{tag}.toml has `{extra}`, which {SOURCE_LOCALE}.toml lacks"
-            ));
-        }
-        if let Some((key, _)) = texts.iter().find(|(_, text)| text.is_empty()) {
-            fail(&format!("content/locales/{tag}.toml: `{key}` is empty"));
-        }
-        let mut all = String::new();
-        let mut lens = String::new();
-        for key in source.keys() {
-            let text = texts.get(key).map_or("", String::as_str);
-            all.push_str(text);
-            let _ = write!(lens, "{},", text.len());
-            longest = longest.max(text.len());
-        }
-        let _ = writeln!(
-            catalogs,
-            "/// The texts of the `{tag}` catalog, one after another (empty where it has none of its own).\n\
-             pub(crate) static TEXTS_{ident}: Catalog = Catalog {{\n    texts: {all:?},\n    lens: &[{lens}],\n}};\n"
-        );
+    for text in source.values() {
+        all.push_str(text);
+        let _ = write!(lens, "{},", text.len());
+        longest = longest.max(text.len());
     }
     let text_len = if longest <= usize::from(u8::MAX) {
         "u8"
@@ -206,8 +255,165 @@ fn catalog_rs(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTre
         "/// The length of a text in bytes: as small a number as fits the longest.\n\
          pub(crate) type TextLen = {text_len};\n"
     );
-    rs.push_str(&catalogs);
+    let _ = writeln!(
+        rs,
+        "/// The texts of the `{SOURCE_LOCALE}` catalog, one after another.\n\
+         pub(crate) static TEXTS_EN: Catalog = Catalog {{\n    texts: {all:?},\n    lens: &[{lens}],\n}};\n"
+    );
     rs
+}
+
+/// Fails the build on a locale with a key English lacks, an empty text, or a text that is
+/// plural in one and not in the other. A key it lacks is allowed (English is shown); the
+/// completeness test (`tests/locales.rs`) holds the shipped locales to every key.
+fn check_locales(source: &BTreeMap<String, String>, locales: &BTreeMap<String, BTreeMap<String, String>>) {
+    for (tag, texts) in locales {
+        for (key, text) in texts {
+            let Some(english) = source.get(key) else {
+                fail(&format!(
+                    "content/locales/{tag}.toml has `{key}`, which {SOURCE_LOCALE}.toml lacks"
+                ));
+            };
+            if text.split(PLURAL_SEPARATOR).any(str::is_empty) {
+                fail(&format!("content/locales/{tag}.toml: `{key}` is empty"));
+            }
+            if english.contains(PLURAL_SEPARATOR) != text.contains(PLURAL_SEPARATOR) {
+                fail(&format!(
+                    "content/locales/{tag}.toml: `{key}` must be plural (a table of forms) exactly where {SOURCE_LOCALE}.toml's is"
+                ));
+            }
+        }
+    }
+}
+
+/// A hash (FNV-1a, 64 bits) of every key in order, each marked when plural.
+fn fingerprint(source: &BTreeMap<String, String>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (key, text) in source {
+        let plural = if text.contains(PLURAL_SEPARATOR) { "*" } else { "" };
+        for byte in key.bytes().chain(plural.bytes()).chain([b'\n']) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// The catalog files loaded on demand, by locale tag: every locale but English, and the two
+/// pseudo-locales made from English. A file is the fingerprint, then every text in `Msg`
+/// order (empty where the locale has none: English is shown), each after a
+/// [`TEXT_SEPARATOR`].
+pub(crate) fn lazy_catalogs(
+    source: &BTreeMap<String, String>,
+    locales: &BTreeMap<String, BTreeMap<String, String>>,
+) -> Vec<(String, String)> {
+    let file = |texts: &dyn Fn(&str, &str) -> String| {
+        let mut out = fingerprint(source);
+        for (key, english) in source {
+            out.push(TEXT_SEPARATOR);
+            out.push_str(&texts(key, english));
+        }
+        out
+    };
+    let mut files: Vec<(String, String)> = locales
+        .iter()
+        .filter(|(tag, _)| tag.as_str() != SOURCE_LOCALE)
+        .map(|(tag, texts)| {
+            let made = file(&|key, _| texts.get(key).cloned().unwrap_or_default());
+            (tag.clone(), made)
+        })
+        .collect();
+    files.push(("en-XA".to_owned(), file(&|_, english| pseudo(english, accented))));
+    files.push(("ar-XB".to_owned(), file(&|_, english| pseudo(english, bidi))));
+    files
+}
+
+/// A pseudo-locale's text: each plural form changed by `change`, placeholders left as they are.
+pub(crate) fn pseudo(text: &str, change: fn(&str) -> String) -> String {
+    text.split(PLURAL_SEPARATOR)
+        .map(change)
+        .collect::<Vec<_>>()
+        .join(&PLURAL_SEPARATOR.to_string())
+}
+
+/// The parts of a text: `(true, "{name}")` for a placeholder, `(false, ...)` for the rest.
+fn pieces(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        match rest[open..].find('}') {
+            Some(close) => {
+                out.push((false, &rest[..open]));
+                out.push((true, &rest[open..open + close + 1]));
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push((false, rest));
+    out
+}
+
+/// `en-XA`, as Android and Chromium make it: every letter accented, the text in brackets and
+/// made about 40% longer with filler words, so hard-coded English and clipped text show.
+pub(crate) fn accented(text: &str) -> String {
+    const PLAIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const ACCENTED: &str = "åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
+    const FILLER: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let mut out = String::from("[");
+    let mut length = 0;
+    for (placeholder, piece) in pieces(text) {
+        if placeholder {
+            out.push_str(piece);
+            continue;
+        }
+        for c in piece.chars() {
+            length += 1;
+            out.push(PLAIN.find(c).and_then(|i| ACCENTED.chars().nth(i)).unwrap_or(c));
+        }
+    }
+    let mut added = 0;
+    for word in FILLER.iter().cycle() {
+        if added * 10 >= length * 4 {
+            break;
+        }
+        out.push(' ');
+        out.push_str(word);
+        added += word.len() + 1;
+    }
+    out.push(']');
+    out
+}
+
+/// `ar-XB`, as Android and Chromium make it: each word written right to left (a right-to-left
+/// mark, a right-to-left override, the word, the end of the override, a mark), so the text
+/// reads mirrored and the widget lays it out as it would Arabic or Hebrew.
+pub(crate) fn bidi(text: &str) -> String {
+    let mut out = String::new();
+    for (placeholder, piece) in pieces(text) {
+        if placeholder {
+            out.push_str(piece);
+            continue;
+        }
+        let mut word = String::new();
+        for c in piece.chars().chain([' ']) {
+            if c.is_whitespace() {
+                if !word.is_empty() {
+                    out.push_str("\u{200f}\u{202e}");
+                    out.push_str(&word);
+                    out.push_str("\u{202c}\u{200f}");
+                    word.clear();
+                }
+                out.push(c);
+            } else {
+                word.push(c);
+            }
+        }
+        out.pop();
+    }
+    out
 }
 
 fn str_field<'a>(table: &'a toml::Table, field: &str, context: &str) -> Option<&'a str> {
@@ -273,7 +479,8 @@ fn help_contacts_rs(doc: &toml::Table, source: &BTreeMap<String, String>) -> Str
             let context = format!("{name} in {context}");
             let _ = writeln!(
                 rs,
-                "            Contact {{ name: {name:?}, about: {}, call: {}, text: {}, url: {}, kind: ContactKind::{} }},",
+                "            Contact {{ name: {}, about: {}, call: {}, text: {}, url: {}, kind: ContactKind::{} }},",
+                msg_ref(name, source, &context),
                 msg_ref(required(contact, "about", &context), source, &context),
                 option_rs(str_field(contact, "call", &context)),
                 option_rs(str_field(contact, "text", &context)),
@@ -1109,6 +1316,7 @@ fn groups_rs(doc: &toml::Table, q: &Questionnaire, source: &BTreeMap<String, Str
         }
         example_ids.push(id.clone());
         let name = text_of(e, "name", GFILE, &context);
+        need_key(name, source, GFILE, &context);
         let url = match e.get("url") {
             None => None,
             Some(_) => {
@@ -1146,7 +1354,8 @@ fn groups_rs(doc: &toml::Table, q: &Questionnaire, source: &BTreeMap<String, Str
         need_key(&about, source, GFILE, &context);
         let _ = writeln!(
             rs,
-            "    GroupExample {{\n        id: {id:?},\n        name: {name:?},\n        url: {},\n        about: {},",
+            "    GroupExample {{\n        id: {id:?},\n        name: {},\n        url: {},\n        about: {},",
+            msg(name),
             option_rs(url),
             msg(&about)
         );

@@ -29,6 +29,16 @@ const ready = Promise.all([
 ]);
 // Resources given to mount() as a value, by widget (a <script> child is read otherwise).
 const given = new WeakMap();
+// Every language but English is a file of its own (content-hashed, next to this one), fetched
+// once, when a widget asks for it (the wasm decides which language a widget speaks), and handed
+// to the wasm as text; an empty text when it cannot be had, and the widget speaks English.
+const catalogs = "__RC_LOCALES__";
+const fetched = {};
+const catalog = (tag) =>
+  (fetched[tag] ??= fetch(at(catalogs[tag]))
+    .then((response) => (response.ok ? response.text() : ""))
+    .catch(() => "")
+    .then((text) => glue.catalog_loaded(tag, text)));
 
 class RecoveryCheckin extends HTMLElement {
   static observedAttributes = ["lang", "region", "namespace", "theme", "exit-url", "partner-name"];
@@ -39,8 +49,11 @@ class RecoveryCheckin extends HTMLElement {
     if (this.#id >= 0) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [adopted];
-    this.#id = glue.mount_widget(root, ...this.#options(), (type) =>
-      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true })),
+    this.#id = glue.mount_widget(
+      root,
+      ...this.#options(),
+      (type) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true })),
+      catalog,
     );
   }
 
@@ -57,11 +70,12 @@ class RecoveryCheckin extends HTMLElement {
     if (this.#id >= 0) glue.update_widget(this.#id, ...this.#options());
   }
 
-  // Every attribute, as a JSON list of name, value, name, value..., and the resources JSON text.
+  // Every attribute, as a JSON list of name, value, name, value..., the resources JSON text,
+  // and the browser's languages in the person's order.
   #options() {
     const data = this.querySelector(":scope > script[type='application/json']");
     const attributes = this.getAttributeNames().flatMap((name) => [name, this.getAttribute(name)]);
-    return [JSON.stringify(attributes), given.get(this) ?? data?.textContent];
+    return [JSON.stringify(attributes), given.get(this) ?? data?.textContent, navigator.languages.join()];
   }
 }
 

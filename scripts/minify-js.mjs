@@ -18,14 +18,16 @@ if (!dir) {
   console.error("minify-js: TRUNK_STAGING_DIR is not set; run me as a Trunk hook");
   process.exit(1);
 }
-if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
+// Not process.exit(0) for a debug build: scripts/post-build.mjs imports this file, and exiting
+// would end its process before it writes the loader.
+const release = process.env.TRUNK_PROFILE === "release";
 
 const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
 const htmlPath = join(dir, "index.html");
 let html = await readFile(htmlPath, "utf8");
 
 for (const name of await readdir(dir)) {
-  if (!name.endsWith(".js")) continue;
+  if (!release || !name.endsWith(".js")) continue;
   const path = join(dir, name);
   const source = await readFile(path, "utf8");
   // The glue and its wasm first get short names for what joins them (scripts/short-names.mjs).

@@ -8,10 +8,16 @@
 //                         the one script partners include
 //   embed.html, embed.js  the iframe mode (embed/)
 //
+// and, with content-hashed names, the texts of every language but English (compiled into the
+// wasm) and of the pseudo-locales: locale-<tag>-<hash>.txt, made by build.rs from
+// content/locales/*.toml into Cargo's OUT_DIR, fetched by the loader when a widget needs one.
+//
 // The widget's CSS belongs in its shadow root, where the loader adopts it; Trunk also links it
 // from the demo page's <head>, and that link goes. Comment lines and indentation of the JS go
 // too (hand-written files, written so that this is safe: see embed/loader.js).
-import { copyFileSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -54,6 +60,43 @@ const files = {
   __RC_CSS__: one(/^widget-[0-9a-f]{16}\.css$/, "widget CSS"),
 };
 
+// The catalog files build.rs wrote for the wasm just built: in its OUT_DIR, found from the
+// dep-info file Cargo writes beside the wasm (it names the catalog.rs the wasm included), or, if
+// that is missing, the build script's newest output for this target and profile. A file for
+// other keys would not be a problem the person sees (the wasm checks each file's fingerprint of
+// the keys and speaks English), and the end-to-end tests would fail.
+function catalogDir() {
+  const metadata = JSON.parse(
+    execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], { cwd: ROOT, encoding: "utf8" }),
+  );
+  const profile = process.env.TRUNK_PROFILE === "debug" ? "debug" : "release";
+  const built = join(metadata.target_directory, "wasm32-unknown-unknown", profile);
+  const depInfo = join(built, "recovery-checkin.d");
+  if (existsSync(depInfo)) {
+    const found = readFileSync(depInfo, "utf8").match(/(\S*\/out)\/catalog\.rs/);
+    if (found && existsSync(join(found[1], "locales"))) return join(found[1], "locales");
+  }
+  const candidates = readdirSync(join(built, "build"))
+    .filter((name) => name.startsWith("recovery-checkin-"))
+    .map((name) => join(built, "build", name, "out", "locales"))
+    .filter((dir) => existsSync(dir))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!candidates.length) {
+    console.error(`post-build: no catalog files (out/locales) under ${built}/build`);
+    process.exit(1);
+  }
+  return candidates[0];
+}
+const locales = {};
+const catalogs = catalogDir();
+for (const file of readdirSync(catalogs).filter((name) => name.endsWith(".txt")).sort()) {
+  const bytes = readFileSync(join(catalogs, file));
+  const tag = file.slice(0, -".txt".length);
+  const name = `locale-${tag}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.txt`;
+  writeFileSync(join(STAGING, name), bytes);
+  locales[tag] = name;
+}
+
 /** Hand-written JS without its comment lines, indentation and empty lines. */
 export function compactJs(source) {
   return source
@@ -78,6 +121,7 @@ const source = (path) => readFileSync(join(ROOT, path), "utf8");
 let loader = compactJs(source("embed/loader.js"));
 for (const [placeholder, name] of Object.entries(files)) loader = loader.replace(`"${placeholder}"`, JSON.stringify(name));
 loader = loader.replace('"__RC_PAGE_CSS__"', JSON.stringify(compactCss(source("styles/page.css"))));
+loader = loader.replace('"__RC_LOCALES__"', JSON.stringify(locales));
 if (loader.includes("__RC_")) {
   console.error("post-build: a placeholder of embed/loader.js was left unfilled");
   process.exit(1);
@@ -107,4 +151,6 @@ if (!css.test(html)) {
   process.exit(1);
 }
 writeFileSync(page, html.replace(css, "").replace(/<link[^>]*\brel="?rust\b[^>]*>/, ""));
-console.error(`post-build: wrote recovery-checkin.js (loads ${Object.values(files).join(", ")}), embed.html, embed.js`);
+console.error(
+  `post-build: wrote recovery-checkin.js (loads ${Object.values(files).join(", ")}; on demand ${Object.values(locales).join(", ")} from ${catalogs}), embed.html, embed.js`,
+);

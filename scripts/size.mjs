@@ -5,6 +5,9 @@
 //
 // What counts: every .wasm, .js and .css under dist/ except the demo partner page's own files
 // (dist/demo/). Compression is zlib's gzip at level 9 and brotli at its highest quality.
+// The catalogs of the languages other than English (locale-<tag>-<hash>.txt) are listed on
+// their own lines and not counted: a widget fetches one only when it speaks that language, and
+// then only that one.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, extname } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -63,6 +66,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const sizes = measure();
   printSizes(sizes);
+  for (const path of [...walk(DIST)].filter((p) => /\/locale-.*\.txt$/.test(p)).sort()) {
+    const tag = path.match(/locale-(.*)-[0-9a-f]{16}\.txt$/)[1];
+    const bytes = readFileSync(path);
+    console.log(`size_locale_${tag}_raw_bytes ${bytes.length}`);
+    console.log(`size_locale_${tag}_gzip9_bytes ${gzipSync(bytes, { level: 9 }).length}`);
+  }
   if (process.argv.includes("--check")) {
     const budget = JSON.parse(readFileSync(join(ROOT, "perf-budget.json"), "utf8")).gzip9_total_max_bytes;
     const used = sizes.total.gzip;

@@ -79,8 +79,10 @@ pub enum Theme {
 /// The widget's configuration on one partner page, every value checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    /// The language of the texts.
-    pub locale: Locale,
+    /// The language the `lang` attribute asks for, if it names one the widget has. It comes
+    /// first; then the person's saved choice and the browser's languages
+    /// ([`Locale::choose`], done by the web layer, which reads the saved choice).
+    pub lang: Option<Locale>,
     /// Whose crisis contacts to show first.
     pub region: Region,
     /// Where the widget keeps its data (`docs/storage.md`).
@@ -166,7 +168,7 @@ impl HostEvent {
 pub enum Warning {
     /// An attribute the widget does not know (ignored).
     UnknownAttribute(String),
-    /// `lang` names a language the widget does not have (English is used).
+    /// `lang` names a language the widget does not have (the visitor's language is used).
     Lang(String),
     /// `region` is not a known region code (the default is used).
     Region(String),
@@ -265,7 +267,7 @@ impl fmt::Display for Warning {
         Quoted(self.attribute()).fmt(f)?;
         let (value, text): (Option<&str>, &str) = match self {
             Warning::UnknownAttribute(_) => (None, "is not an option of the widget; ignored"),
-            Warning::Lang(v) => (Some(v), "is not available; using English"),
+            Warning::Lang(v) => (Some(v), "is not one of en, es; using the visitor's language"),
             Warning::Region(v) => (
                 Some(v),
                 "is not one of US, CA, GB, IE, AU, NZ, OTHER; using the visitor's region",
@@ -392,23 +394,22 @@ pub struct Parsed {
 ///
 /// - `attributes`: every attribute of the element, name and value (unknown ones are reported).
 /// - `resources`: the text of its `<script type="application/json">` child, if it has one.
-/// - `browser_language`: `navigator.language`, for the defaults: the language when `lang` is
-///   not given, and the region when `region` is not given or refused (`en-NZ`: New Zealand),
-///   else `OTHER`.
+/// - `languages`: `navigator.languages`, comma-separated; the first gives the region when
+///   `region` is not given or refused (`en-NZ`: New Zealand), else `OTHER`.
 pub fn parse<'a>(
     attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
     resources: Option<&str>,
-    browser_language: &str,
+    languages: &str,
 ) -> Parsed {
     let mut warnings = Vec::new();
-    let (mut locale, mut region, mut theme) = (None, None, Theme::Auto);
+    let (mut lang, mut region, mut theme) = (None, None, Theme::Auto);
     let mut namespace = Namespace::default();
     let mut exit_url = None;
     let mut name = None;
     for (attribute, value) in attributes {
         match attribute {
             "lang" => match Locale::from_tag(value.trim()) {
-                Some(l) => locale = Some(l),
+                Some(l) => lang = Some(l),
                 None => warnings.push(Warning::Lang(value.to_owned())),
             },
             "region" => match Region::from_code(value) {
@@ -439,9 +440,9 @@ pub fn parse<'a>(
     let resources = resources.map_or_else(Vec::new, |text| read_resources(text, &mut warnings));
     Parsed {
         config: Config {
-            locale: locale.unwrap_or_else(|| Locale::from_tag(browser_language).unwrap_or_default()),
+            lang,
             region: region
-                .or_else(|| Region::from_language_tag(browser_language))
+                .or_else(|| Region::from_language_tag(languages.split(',').next().unwrap_or_default()))
                 .unwrap_or(Region::Other),
             namespace,
             theme,

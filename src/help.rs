@@ -114,8 +114,8 @@ pub enum ContactKind {
 /// One service a person can call, text or visit.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Contact {
-    /// The service's own name; not translated.
-    pub name: &'static str,
+    /// The service's own name (translated only where the service has an official one).
+    pub name: Msg,
     /// What the service does, in the person's language.
     pub about: Msg,
     /// The number to call, as people write it.

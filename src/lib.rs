@@ -11,7 +11,7 @@
 //!
 //! | module | what it holds |
 //! |---|---|
-//! | [`i18n`] | translation catalogs (`content/locales/*.toml`) as the [`i18n::Msg`] enum and [`i18n::Locale`] |
+//! | [`i18n`] | translation catalogs (`content/locales/*.toml`) as the [`i18n::Msg`] enum and [`i18n::Locale`]: English compiled in, other languages loaded as files; plurals, numbers, which language |
 //! | [`help`] | crisis and help contacts by region (`content/help-contacts.toml`) |
 //! | [`embed`] | the embed options a partner page sets (attributes, resources JSON), read and checked; warnings for the console |
 //! | [`questionnaire`] | the check-in's questions, branching and points (`content/questionnaire.toml`), and their validator |

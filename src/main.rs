@@ -20,15 +20,23 @@ pub fn mount_widget(
     root: web_sys::ShadowRoot,
     attributes: String,
     resources: Option<String>,
+    languages: String,
     events: js_sys::Function,
+    fetch: js_sys::Function,
 ) -> u32 {
-    element::mount_widget(root, attributes, resources, events)
+    element::mount_widget(root, attributes, resources, languages, events, fetch)
 }
 
 /// Applies a widget's attributes again after one changed.
 #[wasm_bindgen]
-pub fn update_widget(id: u32, attributes: String, resources: Option<String>) {
-    element::update_widget(id, attributes, resources)
+pub fn update_widget(id: u32, attributes: String, resources: Option<String>, languages: String) {
+    element::update_widget(id, attributes, resources, languages)
+}
+
+/// Hands over a language's catalog file, fetched by the loader (empty when it could not be).
+#[wasm_bindgen]
+pub fn catalog_loaded(tag: String, text: String) {
+    element::catalog_loaded(tag, text)
 }
 
 /// Stops a widget and removes what it added to the page.

@@ -175,8 +175,8 @@ pub enum GroupGoal {
 pub struct GroupExample {
     /// Stable id.
     pub id: &'static str,
-    /// The group's own name (not translated).
-    pub name: &'static str,
+    /// The group's own name (translated only where the group has an official one).
+    pub name: Msg,
     /// Its official site; `None` for "ask your doctor" entries.
     pub url: Option<&'static str>,
     /// What it is, in our words.
@@ -789,7 +789,7 @@ mod tests {
     fn help_lines_for_treatment_come_from_the_contacts_file() {
         let us: Vec<&str> = ProfessionalHelp::contacts_in(Region::Us)
             .iter()
-            .map(|c| c.name)
+            .map(|c| crate::i18n::Locale::En.text(c.name))
             .collect();
         assert!(us.contains(&"SAMHSA National Helpline"), "{us:?}");
         assert!(ProfessionalHelp::contacts_in(Region::Us)

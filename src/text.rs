@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::help::Region;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{fill_placeholders, Locale, Msg};
 
 /// A text a person reads: a message and the values of its `{placeholders}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,14 +60,21 @@ impl Text {
         self
     }
 
-    /// The text in `locale`, with the emergency number of `region`.
+    /// The text in `locale`, with the emergency number of `region`. A plural text takes the
+    /// form for its `count` ([`Locale::plural`]); numbers are written the locale's way.
     pub fn render(&self, locale: Locale, region: Region) -> String {
+        let mut count = None;
         let values: Vec<(&str, String)> = self
             .args
             .iter()
             .map(|arg| {
                 let value = match &arg.value {
-                    ArgValue::Number(n) => n.to_string(),
+                    ArgValue::Number(n) => {
+                        if arg.name == "count" {
+                            count = Some(*n);
+                        }
+                        locale.number(*n)
+                    }
                     ArgValue::Text(msg) => locale.text(*msg).to_owned(),
                     ArgValue::EmergencyNumber => match region.contacts().emergency_number {
                         Some(number) => number.to_owned(),
@@ -78,7 +85,11 @@ impl Text {
             })
             .collect();
         let pairs: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
-        locale.format(self.msg, &pairs)
+        let template = match count {
+            Some(n) => locale.plural(self.msg, n),
+            None => locale.text(self.msg),
+        };
+        fill_placeholders(template, &pairs)
     }
 }
 
@@ -136,6 +147,18 @@ mod tests {
             text.render(Locale::En, Region::Us),
             "40 out of 100, from 8 of 9 answers"
         );
+    }
+
+    #[test]
+    fn a_count_picks_the_plural_form() {
+        let added = |n| {
+            Text::new(Msg::StorageImportAdded)
+                .with("count", ArgValue::Number(n))
+                .render(Locale::En, Region::Us)
+        };
+        assert_eq!(added(1), "1 check-in added.");
+        assert_eq!(added(3), "3 check-ins added.");
+        assert_eq!(added(1200), "1,200 check-ins added.");
     }
 
     #[test]

@@ -83,6 +83,7 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         namespace: fresh_namespace(),
         partner: Rc::default(),
         on_event: Callback::noop(),
+        on_locale: Callback::noop(),
     })
     .await
 }
@@ -215,13 +216,66 @@ async fn choosing_another_region_changes_the_contacts() {
     settle().await;
     assert!(text(&root, "[data-testid=crisis-panel]").contains("988"));
 
-    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().dyn_into().unwrap();
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("[data-testid=crisis-panel] select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     select.set_value("AU");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     settle().await;
     let panel = text(&root, "[data-testid=crisis-panel]");
     assert!(panel.contains("Lifeline"), "{panel}");
     assert!(panel.contains("000"), "{panel}");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_language_tells_the_element_and_saves_the_choice() {
+    let picked = Rc::new(RefCell::new(Vec::new()));
+    let seen = picked.clone();
+    let namespace = fresh_namespace();
+    let (root, handle) = render::<App>(AppProps {
+        locale: EN,
+        region: Region::Us,
+        id_prefix: "t".into(),
+        namespace: namespace.clone(),
+        partner: Rc::default(),
+        on_event: Callback::noop(),
+        on_locale: Callback::from(move |l: Locale| seen.borrow_mut().push(l)),
+    })
+    .await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("[data-testid=language]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(select.value(), "en");
+    let options: Vec<String> = (0..select.length())
+        .filter_map(|i| select.item(i))
+        .map(|o| {
+            format!(
+                "{}={}",
+                o.get_attribute("lang").unwrap_or_default(),
+                o.text_content().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(options, ["en=English", "es=Español"]);
+    select.set_value("es");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(*picked.borrow(), [Locale::Es]);
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(&format!("recovery-checkin:{}:settings", namespace.as_str()))
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some(r#"{"v":2,"keep_nothing":false,"locale":"es"}"#));
     handle.destroy();
 }
 
@@ -596,6 +650,7 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
         namespace: fresh_namespace(),
         partner: Rc::default(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
+        on_locale: Callback::noop(),
     })
     .await;
     assert_eq!(*events.borrow(), []);

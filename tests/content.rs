@@ -317,7 +317,7 @@ fn docs_method_md_lists_every_group_link_to_check_before_a_release() {
     for example in EXAMPLES {
         if let Some(url) = example.url {
             assert!(
-                checklist.contains(&format!("{}: {url}\n", example.name)),
+                checklist.contains(&format!("{}: {url}\n", Locale::En.text(example.name))),
                 "{url} is not in the checklist"
             );
         }

@@ -101,7 +101,7 @@ fn json_like() -> impl Strategy<Value = String> {
         Just("null".to_owned()),
         Just("true".to_owned()),
         Just("\"v\":1".to_owned()),
-        Just("\"v\":2".to_owned()),
+        Just("\"v\":3".to_owned()),
         Just("\"format\":\"recovery-checkin-export\"".to_owned()),
         Just("\"version\":1".to_owned()),
         Just("\"exported_at\":0".to_owned()),

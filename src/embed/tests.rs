@@ -19,7 +19,7 @@ fn nothing_given_means_every_default() {
     assert_eq!(
         parsed.config,
         Config {
-            locale: Locale::En,
+            lang: None,
             region: Region::Nz,
             namespace: Namespace::default(),
             theme: Theme::Auto,
@@ -48,7 +48,7 @@ fn good_values_are_taken() {
     ]);
     assert_eq!(parsed.warnings, vec![]);
     let c = parsed.config;
-    assert_eq!(c.locale, Locale::En);
+    assert_eq!(c.lang, Some(Locale::En));
     assert_eq!(c.region, Region::Gb);
     assert_eq!(c.namespace, ns("clinic-a"));
     assert_eq!(c.theme, Theme::Dark);
@@ -60,7 +60,7 @@ fn good_values_are_taken() {
 fn a_warning_names_the_attribute_and_the_default_is_used() {
     let parsed = parse(
         [
-            ("lang", "es"),
+            ("lang", "fr"),
             ("region", "XX"),
             ("namespace", "Team A"),
             ("theme", "purple"),
@@ -90,7 +90,7 @@ fn a_warning_names_the_attribute_and_the_default_is_used() {
         assert!(line.contains(&format!("\"{}\"", warning.attribute())), "{line}");
     }
     let c = parsed.config;
-    assert_eq!(c.locale, Locale::En);
+    assert_eq!(c.lang, None);
     assert_eq!(c.region, Region::Au, "the visitor's region, from the browser language");
     assert_eq!(c.namespace, Namespace::default());
     assert_eq!(c.theme, Theme::Auto);
@@ -100,7 +100,7 @@ fn a_warning_names_the_attribute_and_the_default_is_used() {
 
 #[test]
 fn warnings_read_plainly() {
-    let lines: Vec<String> = parse_attrs(&[("lang", "es"), ("theme", "purple"), ("onclick", "x()")])
+    let lines: Vec<String> = parse_attrs(&[("lang", "fr"), ("theme", "purple"), ("onclick", "x()")])
         .warnings
         .iter()
         .map(ToString::to_string)
@@ -108,7 +108,7 @@ fn warnings_read_plainly() {
     assert_eq!(
         lines,
         [
-            "recovery-checkin: \"lang\" \"es\" is not available; using English",
+            "recovery-checkin: \"lang\" \"fr\" is not one of en, es; using the visitor's language",
             "recovery-checkin: \"theme\" \"purple\" is not light, dark or auto; using auto",
             "recovery-checkin: \"onclick\" is not an option of the widget; ignored",
         ]
@@ -116,19 +116,31 @@ fn warnings_read_plainly() {
 }
 
 #[test]
-fn only_english_exists_today_and_any_english_tag_is_english() {
-    for tag in ["en", "EN", "en-GB", "en_US", " en "] {
+fn lang_takes_english_spanish_and_the_test_locales() {
+    for (tag, locale) in [
+        ("en", Locale::En),
+        ("EN", Locale::En),
+        ("en-GB", Locale::En),
+        ("en_US", Locale::En),
+        (" en ", Locale::En),
+        ("es", Locale::Es),
+        ("es-MX", Locale::Es),
+        ("es-419", Locale::Es),
+        ("en-XA", Locale::EnXa),
+        ("ar-XB", Locale::ArXb),
+    ] {
         let parsed = parse_attrs(&[("lang", tag)]);
         assert_eq!(parsed.warnings, vec![], "{tag}");
-        assert_eq!(parsed.config.locale, Locale::En);
+        assert_eq!(parsed.config.lang, Some(locale), "{tag}");
     }
-    for tag in ["es", "es-MX", "fr", "", "english"] {
+    for tag in ["fr", "", "english", "ar"] {
         let parsed = parse_attrs(&[("lang", tag)]);
         assert_eq!(parsed.warnings, vec![Warning::Lang(tag.to_owned())], "{tag}");
-        assert_eq!(parsed.config.locale, Locale::En);
+        assert_eq!(parsed.config.lang, None);
     }
-    // The browser's language when the partner sets none; English when it is one we lack.
-    assert_eq!(parse([], None, "de-DE").config.locale, Locale::En);
+    // The region comes from the first of the browser's languages.
+    assert_eq!(parse([], None, "es-MX,en-US").config.region, Region::Other);
+    assert_eq!(parse([], None, "en-GB,en-US").config.region, Region::Gb);
 }
 
 #[test]

@@ -518,7 +518,7 @@ pub(crate) mod tests {
         assert_eq!(saved.answers(), &done.answers);
         let text = encode_checkin(&saved).expect("encodes");
         assert!(
-            text.starts_with(r#"{"v":1,"id":"abc-1","at":1767225600000,"questionnaire_version":2"#),
+            text.starts_with(r#"{"v":2,"id":"abc-1","at":1767225600000,"questionnaire_version":2"#),
             "{text}"
         );
         assert_eq!(decode_checkin(&text), Ok(saved.clone()));

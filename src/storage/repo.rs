@@ -14,7 +14,7 @@
 
 use std::fmt;
 
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 use crate::session::{CompletedCheckIn, Session};
 use crate::storage::checkin::{decode_checkin, encode_checkin, InvalidCheckIn, SavedCheckIn};
 use crate::storage::export::{export_json, parse_export, ImportError, ImportReport};
@@ -365,6 +365,26 @@ impl<S: Store> Repository<S> {
     /// progress at once; saved check-ins stay until the person confirms
     /// [`Repository::delete_everything`], which the web layer offers next.
     pub fn set_keep_nothing(&mut self, keep_nothing: bool) -> Result<(), SaveError> {
+        self.change_settings(keep_nothing, |settings| settings.keep_nothing = keep_nothing)
+    }
+
+    /// The language the person picked, read without touching anything: settings that cannot
+    /// be read are left for [`Repository::settings`] to deal with and tell the person about.
+    pub fn saved_locale(&self) -> Option<Locale> {
+        let text = self.store.get(&settings_key(&self.namespace)).ok()??;
+        decode_settings(&text).ok()?.locale
+    }
+
+    /// Records the language the person picked in the widget (`None`: none picked).
+    pub fn set_locale(&mut self, locale: Option<Locale>) -> Result<(), SaveError> {
+        self.change_settings(false, |settings| settings.locale = locale)
+    }
+
+    /// Reads the settings, changes them and writes them back; settings that cannot be read are
+    /// kept aside first, and settings of a newer version are left alone (nothing is written).
+    /// `clear_draft`: the check-in in progress goes first (before the settings are written: it
+    /// frees space, and it is what a person choosing to keep nothing asked to be rid of).
+    fn change_settings(&mut self, clear_draft: bool, change: impl FnOnce(&mut Settings)) -> Result<(), SaveError> {
         let key = settings_key(&self.namespace);
         let mut settings = Settings::default();
         if let Some(text) = self.store.get(&key)? {
@@ -378,11 +398,10 @@ impl<S: Store> Repository<S> {
                 }
             }
         }
-        // The draft first: it frees space, and it is what the person asked to be rid of.
-        if keep_nothing {
+        if clear_draft {
             self.clear_draft()?;
         }
-        settings.keep_nothing = keep_nothing;
+        change(&mut settings);
         let text = encode_settings(&settings).map_err(|e| SaveError::Failed(e.to_string()))?;
         self.store.set(&key, &text)?;
         Ok(())

@@ -9,7 +9,8 @@
 //! Two version numbers are migrated, each by a chain of one function per step, so the next
 //! version adds one step and every older version keeps working through the chain:
 //!
-//! - The storage schema (`"v"`): [`SCHEMA_STEPS`], empty while version 1 is the only one.
+//! - The storage schema (`"v"`): [`SCHEMA_STEPS`]. Version 2 added the person's language to
+//!   the settings (`"locale"`); nothing else changed, so its step changes nothing.
 //! - The questionnaire a draft's answers belong to: [`DRAFT_STEPS`]. Completed check-ins are
 //!   deliberately not migrated: they keep the answers, scores and band they were saved with
 //!   (see [`crate::storage::checkin`]).
@@ -19,7 +20,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
 use crate::session::Session;
 use crate::storage::json::{
@@ -27,8 +28,9 @@ use crate::storage::json::{
     ShapeError, ToJson, Value,
 };
 
-/// The storage schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The storage schema version this build writes. 2: the settings may hold the person's
+/// language (`"locale"`, a tag such as `"es"`).
+pub const SCHEMA_VERSION: u32 = 2;
 /// The oldest storage schema version this build still reads (through [`SCHEMA_STEPS`]).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 /// The oldest questionnaire version whose drafts this build still resumes.
@@ -116,9 +118,16 @@ impl std::error::Error for DecodeError {}
 pub type SchemaStep = fn(Map) -> Result<Map, DecodeError>;
 
 /// `SCHEMA_STEPS[i]` turns a payload of schema version `OLDEST_SCHEMA_VERSION + i` into the
-/// next version. Empty while version 1 is the only version; schema version 2 adds its step
-/// here (and a hand-written version-1 fixture to the tests).
-pub const SCHEMA_STEPS: &[SchemaStep] = &[];
+/// next version (each with a hand-written fixture of the older version in the tests).
+pub const SCHEMA_STEPS: &[SchemaStep] = &[schema_1_to_2];
+
+/// Schema 1 → 2: version 2 only added `"locale"` to the settings, and a version-1 value has
+/// none (no language was chosen yet), so every value carries over as it is. The version is
+/// still raised: a version-1 widget must not rewrite settings whose language it cannot see
+/// (it leaves values of a newer version alone, and saves nothing against them).
+fn schema_1_to_2(fields: Map) -> Result<Map, DecodeError> {
+    Ok(fields)
+}
 
 /// Reads a version number: a whole number that fits a `u32`, or `None`.
 pub(crate) fn version_number(value: Option<&Value>) -> Option<u32> {
@@ -360,12 +369,16 @@ fn tagged_answer(value: &Value) -> Result<Answer, ShapeError> {
 // ---------------------------------------------------------------------------------------------
 // Settings.
 
-/// The person's storage choices.
+/// The person's choices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     /// "Don't keep anything on this device": while set, no draft and no check-in is saved.
     #[serde(default)]
     pub keep_nothing: bool,
+    /// The language the person picked in the widget (schema 2), if any. A tag this build
+    /// does not know (saved by a newer one) reads as none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 /// The stored text of the settings.
@@ -381,6 +394,10 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
             Some(value) => json::boolean(value).map_err(DecodeError::Corrupt)?,
             None => false,
         },
+        locale: match fields.get("locale") {
+            Some(value) => Locale::from_tag(&string(value).map_err(DecodeError::Corrupt)?),
+            None => None,
+        },
     })
 }
 
@@ -388,6 +405,9 @@ impl ToJson for Settings {
     fn write_json(&self, out: &mut String) {
         let mut object = ObjectWriter::new(out);
         self.keep_nothing.write_json(object.field("keep_nothing"));
+        if let Some(locale) = self.locale {
+            locale.tag().write_json(object.field("locale"));
+        }
         object.end();
     }
 }
@@ -403,12 +423,71 @@ mod tests {
 
     #[test]
     fn envelopes_carry_the_version_first() {
-        let text = encode_settings(&Settings { keep_nothing: true }).expect("encodes");
-        assert_eq!(text, r#"{"v":1,"keep_nothing":true}"#);
-        assert_eq!(decode_settings(&text), Ok(Settings { keep_nothing: true }));
-        assert_eq!(decode_settings(r#"{"v":1}"#), Ok(Settings::default()));
-        assert_eq!(seal_envelope(&Map::new()).expect("encodes"), r#"{"v":1}"#);
-        assert_eq!(seal_envelope(&7).expect("encodes"), r#"{"v":1,"value":7}"#);
+        let text = encode_settings(&Settings {
+            keep_nothing: true,
+            locale: None,
+        })
+        .expect("encodes");
+        assert_eq!(text, r#"{"v":2,"keep_nothing":true}"#);
+        assert_eq!(
+            decode_settings(&text),
+            Ok(Settings {
+                keep_nothing: true,
+                locale: None
+            })
+        );
+        assert_eq!(decode_settings(r#"{"v":2}"#), Ok(Settings::default()));
+        assert_eq!(seal_envelope(&Map::new()).expect("encodes"), r#"{"v":2}"#);
+        assert_eq!(seal_envelope(&7).expect("encodes"), r#"{"v":2,"value":7}"#);
+    }
+
+    #[test]
+    fn settings_keep_the_language_by_its_tag() {
+        let spanish = Settings {
+            keep_nothing: false,
+            locale: Some(Locale::Es),
+        };
+        let text = encode_settings(&spanish).expect("encodes");
+        assert_eq!(text, r#"{"v":2,"keep_nothing":false,"locale":"es"}"#);
+        assert_eq!(decode_settings(&text), Ok(spanish));
+        // A language a newer build added, unknown here: no choice, not a broken value.
+        assert_eq!(
+            decode_settings(r#"{"v":2,"keep_nothing":true,"locale":"fr"}"#),
+            Ok(Settings {
+                keep_nothing: true,
+                locale: None
+            })
+        );
+        assert!(matches!(
+            decode_settings(r#"{"v":2,"locale":7}"#),
+            Err(DecodeError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn version_1_settings_migrate_to_version_2_with_no_language() {
+        // Hand-written, as schema version 1 stored them (before the language was saved).
+        for (v1, keep_nothing) in [
+            (r#"{"v":1,"keep_nothing":true}"#, true),
+            (r#"{"v":1,"keep_nothing":false}"#, false),
+            (r#"{"v":1}"#, false),
+        ] {
+            let settings = decode_settings(v1).expect("a version-1 value reads");
+            assert_eq!(
+                settings,
+                Settings {
+                    keep_nothing,
+                    locale: None
+                },
+                "{v1}"
+            );
+            let again = encode_settings(&settings).expect("encodes");
+            assert!(again.starts_with(r#"{"v":2,"#), "written back as version 2: {again}");
+        }
+        // Drafts and check-ins of version 1 carry over unchanged too.
+        let mut fields = Map::new();
+        fields.insert("keep_nothing".to_owned(), Value::Bool(true));
+        assert_eq!(migrate_schema(1, fields.clone()), Ok(fields));
     }
 
     #[test]
@@ -433,10 +512,10 @@ mod tests {
             Err(DecodeError::Corrupt(_))
         ));
         assert_eq!(
-            decode_settings(r#"{"v":2,"keep_nothing":true}"#),
+            decode_settings(r#"{"v":3,"keep_nothing":true}"#),
             Err(DecodeError::FromTheFuture {
                 of: VersionOf::Schema,
-                found: 2
+                found: 3
             })
         );
         assert_eq!(
@@ -551,7 +630,7 @@ mod tests {
         session.answer("time_in_recovery", choice("years_1_5")).expect("valid");
         session.next().expect("answered");
         let text = encode_draft(&session).expect("encodes");
-        assert!(text.starts_with(r#"{"v":1,"answers":"#), "{text}");
+        assert!(text.starts_with(r#"{"v":2,"answers":"#), "{text}");
         assert_eq!(decode_draft(&text), Ok(session));
 
         let future_q = text.replace(

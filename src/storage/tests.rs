@@ -7,7 +7,7 @@ use super::checkin::tests::{completed, good, largest, CHECKIN_Q1};
 use super::keys::{aside_key, checkin_key, draft_key, settings_key};
 use super::*;
 use crate::answers::Answer;
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 use crate::scoring::tests::HARD;
 use crate::session::Session;
 
@@ -135,7 +135,7 @@ fn saving_over_a_corrupt_draft_keeps_the_old_one_aside() {
 #[test]
 fn a_draft_from_a_newer_version_is_left_untouched_and_never_overwritten() {
     for future in [
-        r#"{"v":2,"anything":"new"}"#,
+        r#"{"v":3,"anything":"new"}"#,
         r#"{"v":1,"answers":{"questionnaire_version":3,"values":{}},"current":null}"#,
     ] {
         let (mut repo, mut store) = repo();
@@ -591,6 +591,35 @@ fn keep_nothing_clears_the_draft_and_stops_saving_until_turned_off() {
 }
 
 #[test]
+fn the_language_choice_is_kept_beside_keep_nothing() {
+    let (mut repo, mut store) = repo();
+    let key = settings_key(&Namespace::default());
+    // Settings as schema version 1 wrote them: read, and written back as version 2.
+    store.set(&key, "{\"v\":1,\"keep_nothing\":false}").expect("set");
+    repo.set_locale(Some(Locale::Es)).expect("saved");
+    assert_eq!(
+        store.get(&key),
+        Ok(Some("{\"v\":2,\"keep_nothing\":false,\"locale\":\"es\"}".into()))
+    );
+    assert_eq!(repo.settings().expect("works").value.locale, Some(Locale::Es));
+    assert_eq!(repo.saved_locale(), Some(Locale::Es));
+    // Read without touching: damaged settings stay where they are for `settings()` to report.
+    store.set(&key, "{\"v\":2,\"keep_nothing\":\"perhaps\"}").expect("set");
+    let before = store.snapshot();
+    assert_eq!(repo.saved_locale(), None);
+    assert_eq!(store.snapshot(), before);
+    store
+        .set(&key, "{\"v\":2,\"keep_nothing\":false,\"locale\":\"es\"}")
+        .expect("set");
+    // Choosing to keep nothing keeps the language; choosing English again replaces it.
+    repo.set_keep_nothing(true).expect("saved");
+    assert_eq!(repo.settings().expect("works").value.locale, Some(Locale::Es));
+    repo.set_locale(Some(Locale::En)).expect("saved");
+    let settings = repo.settings().expect("works").value;
+    assert_eq!((settings.keep_nothing, settings.locale), (true, Some(Locale::En)));
+}
+
+#[test]
 fn bad_or_newer_settings_are_handled_safely() {
     let (mut repo, mut store) = repo();
     let key = settings_key(&Namespace::default());
@@ -605,7 +634,7 @@ fn bad_or_newer_settings_are_handled_safely() {
 
     // Settings from a newer version: this version cannot see the choice, so it saves nothing
     // and overwrites nothing.
-    let future = "{\"v\":2,\"keep_nothing\":true,\"more\":1}";
+    let future = "{\"v\":3,\"keep_nothing\":true,\"more\":1}";
     store.set(&key, future).expect("set");
     assert_eq!(
         repo.save_draft(&Session::new()),
@@ -617,6 +646,10 @@ fn bad_or_newer_settings_are_handled_safely() {
     );
     assert_eq!(
         repo.set_keep_nothing(false),
+        Err(SaveError::NewerDataThere(key.clone()))
+    );
+    assert_eq!(
+        repo.set_locale(Some(Locale::Es)),
         Err(SaveError::NewerDataThere(key.clone()))
     );
     assert_eq!(repo.import("{}"), Err(ImportError::NewerDataThere));

@@ -52,6 +52,10 @@ pub struct AppProps {
     /// Tells the host page that a check-in started or finished; never what was answered.
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
+    /// The person picked a language (the app has saved the choice, unless they chose to keep
+    /// nothing): the custom element shows the widget in it once its texts are here.
+    #[prop_or_default]
+    pub on_locale: Callback<Locale>,
 }
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
@@ -327,6 +331,7 @@ pub fn app(props: &AppProps) -> Html {
         let to = to.clone();
         let keep_nothing = app.shell.keep_nothing;
         let help_toggle = help_toggle.clone();
+        let on_locale = props.on_locale.clone();
         Callback::from(move |request: Request| match request {
             Request::History => {
                 to.shell(ShellAction::Report(Vec::new()));
@@ -415,6 +420,14 @@ pub fn app(props: &AppProps) -> Html {
                 }
             }
             Request::Region(region) => to.shell(ShellAction::ChooseRegion(region)),
+            Request::Locale(picked) => {
+                if !keep_nothing {
+                    if let Err(error) = saving.with(|repo| repo.set_locale(Some(picked))) {
+                        to.tell(error.message());
+                    }
+                }
+                on_locale.emit(picked);
+            }
         })
     };
 
@@ -569,6 +582,8 @@ pub enum Request {
     CloseHelp,
     /// Show another region's help lines.
     Region(Region),
+    /// Speak this language (saved, unless the person chose to keep nothing).
+    Locale(Locale),
 }
 
 /// Where the app's callbacks and effects send what happened: the check-in, what is around it,

@@ -61,7 +61,8 @@ fn contact_item(m: &mut Markup, locale: Locale, contact: &Contact, heading_level
         3 => ("<h3 class=\"rc-contact-name\">", "</h3>"),
         _ => ("<h4 class=\"rc-contact-name\">", "</h4>"),
     };
-    m.element(open, contact.name, close);
+    let name = locale.text(contact.name);
+    m.element(open, name, close);
     m.element("<p class=\"rc-contact-about\">", locale.text(contact.about), "</p>");
     m.raw("<p class=\"rc-contact-actions\">");
     if let Some(number) = contact.call {
@@ -74,7 +75,7 @@ fn contact_item(m: &mut Markup, locale: Locale, contact: &Contact, heading_level
         m.raw("<a href=\"");
         m.text(url);
         m.raw("\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"rc-link\">");
-        m.text(&locale.format(Msg::CrisisWebsite, &[("name", contact.name)]));
+        m.text(&locale.format(Msg::CrisisWebsite, &[("name", name)]));
         m.raw("</a>");
     }
     m.raw("</p></li>");

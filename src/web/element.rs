@@ -6,6 +6,13 @@
 //! and checked by [`crate::embed::parse`]; what it refuses is logged to the console once, naming
 //! the attribute. A new namespace starts the widget afresh (it is another person's storage);
 //! any other change updates the running widget in place, so nothing the person did is lost.
+//!
+//! The language is decided here ([`Locale::choose`]): the language the person picked in the
+//! widget, else the `lang` attribute, else their saved choice, else the browser's languages.
+//! English is compiled in; any other language's texts are a file the loader fetches when asked
+//! (`fetch(tag)`) and hands back through [`catalog_loaded`]. A widget waits for its language's
+//! texts before it first shows (one small request, next to the wasm), and keeps its language
+//! until a newly picked one's have come; a file that cannot be had means English.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,38 +21,61 @@ use wasm_bindgen::JsValue;
 use yew::{AppHandle, Callback};
 
 use crate::embed::{self, HostEvent};
+use crate::i18n::Locale;
 use crate::storage::json::{self, Value};
 
 use super::app::{App, AppProps};
 use super::next_id_prefix;
+use super::saving::Saving;
 
-/// A running widget.
+/// A widget on the page.
 struct Widget {
-    app: AppHandle<App>,
-    /// The `<div>` the app is mounted in; removed with it, and Yew's listeners with it.
-    mount: web_sys::Element,
+    /// The app and the `<div>` it is mounted in (removed with it, and Yew's listeners with
+    /// it), once the texts of its language are here.
+    running: Option<(web_sys::Element, AppHandle<App>)>,
     root: web_sys::ShadowRoot,
+    /// What the app is given; its `locale` is the language shown.
     props: AppProps,
+    /// The language the widget should speak (its texts may still be on their way).
+    wanted: Locale,
+    /// The language the person picked in this widget: it comes first from then on.
+    picked: Option<Locale>,
     /// The warnings already logged, so an attribute change does not repeat them.
     warned: Vec<String>,
 }
 
 thread_local! {
-    /// The running widgets by number; a removed widget's place is taken by the next one.
+    /// The widgets by number; a removed widget's place is taken by the next one.
     static WIDGETS: RefCell<Vec<Option<Widget>>> = const { RefCell::new(Vec::new()) };
+    /// The loader's `fetch(tag)`: fetches a language's catalog file and calls
+    /// [`catalog_loaded`] with its text (empty when it could not be had).
+    static FETCH: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// Starts a widget in `root`, the shadow root of a `<recovery-checkin>`. `attributes` is the
 /// element's attributes as a JSON list of strings (name, value, name, value...), read with the
 /// JSON reader the wasm has anyway; `resources` is the text of its `<script
-/// type="application/json">` (or what `mount()` was given); `events(type)` dispatches
-/// `checkin-started` and `checkin-completed` on the element. Returns the widget's number.
+/// type="application/json">` (or what `mount()` was given); `languages` is
+/// `navigator.languages`, comma-separated; `events(type)` dispatches `checkin-started` and
+/// `checkin-completed` on the element; `fetch(tag)` fetches a language's texts. Returns the
+/// widget's number.
 pub fn mount_widget(
     root: web_sys::ShadowRoot,
     attributes: String,
     resources: Option<String>,
+    languages: String,
     events: js_sys::Function,
+    fetch: js_sys::Function,
 ) -> u32 {
+    FETCH.with(|f| *f.borrow_mut() = Some(fetch));
+    let id = WIDGETS.with(|widgets| {
+        let mut widgets = widgets.borrow_mut();
+        let free = widgets.iter().position(Option::is_none).unwrap_or(widgets.len());
+        if free == widgets.len() {
+            widgets.push(None);
+        }
+        free as u32
+    });
     let on_event = Callback::from(move |event: HostEvent| {
         // A host page's listener that throws is the host page's business.
         events.call1(&JsValue::NULL, &JsValue::from_str(event.name())).ok();
@@ -57,76 +87,135 @@ pub fn mount_widget(
         namespace: Default::default(),
         partner: Rc::default(),
         on_event,
+        on_locale: Callback::from(move |locale| pick(id, locale)),
     };
-    let (props, warned) = configure(&attributes, resources.as_deref(), &template, &[]);
-    let Some((mount, app)) = start(&root, props.clone()) else {
-        return u32::MAX;
-    };
-    let widget = Widget {
-        app,
-        mount,
+    let (props, wanted, warned) = configure(&attributes, resources.as_deref(), &languages, &template, None, &[]);
+    let mut widget = Widget {
+        running: None,
         root,
         props,
+        wanted,
+        picked: None,
         warned,
     };
-    WIDGETS.with(|widgets| {
-        let mut widgets = widgets.borrow_mut();
-        match widgets.iter().position(Option::is_none) {
-            Some(free) => {
-                widgets[free] = Some(widget);
-                free as u32
-            }
-            None => {
-                widgets.push(Some(widget));
-                widgets.len() as u32 - 1
-            }
-        }
-    })
+    show(&mut widget);
+    put(id, widget);
+    id
 }
 
 /// Applies the element's attributes (and resources) again after one changed.
-pub fn update_widget(id: u32, attributes: String, resources: Option<String>) {
+pub fn update_widget(id: u32, attributes: String, resources: Option<String>, languages: String) {
     let Some(mut widget) = take(id) else { return };
-    let (props, warned) = configure(&attributes, resources.as_deref(), &widget.props, &widget.warned);
+    let (props, wanted, warned) = configure(
+        &attributes,
+        resources.as_deref(),
+        &languages,
+        &widget.props,
+        widget.picked,
+        &widget.warned,
+    );
     widget.warned = warned;
+    widget.wanted = wanted;
     if props.namespace != widget.props.namespace {
         // Another namespace is another person's check-ins: start afresh, so nothing of this one
         // (an answer on screen, a draft) is saved under the new namespace.
-        widget.mount.remove();
-        widget.app.destroy();
-        let Some((mount, app)) = start(&widget.root, props.clone()) else {
-            return;
-        };
-        widget.mount = mount;
-        widget.app = app;
-    } else {
-        // Yew compares the props and draws again only if they changed (a theme is CSS alone).
-        widget.app.update(props.clone());
+        stop(&mut widget);
     }
+    // Yew compares the props and draws again only if they changed (a theme is CSS alone).
     widget.props = props;
+    show(&mut widget);
     put(id, widget);
 }
 
 /// Stops a widget: Yew destroys the app (its effects remove their listeners) and its `<div>`
 /// leaves the shadow root, so nothing of it is left in the page.
 pub fn unmount_widget(id: u32) {
-    if let Some(widget) = take(id) {
-        widget.mount.remove();
-        widget.app.destroy();
+    if let Some(mut widget) = take(id) {
+        stop(&mut widget);
     }
 }
 
-/// The app's props for these attributes and resources (the id prefix and the event callback
-/// kept from `before`), and every warning, each logged unless it is in `logged`.
+/// The loader hands over the catalog file of the language `tag` (empty when it could not be
+/// fetched): the widgets waiting for it show in it, or in English if it cannot be read.
+pub fn catalog_loaded(tag: String, text: String) {
+    let Some(locale) = Locale::from_tag(&tag) else { return };
+    if !locale.load(text) {
+        let warning = format!("recovery-checkin: the texts for \"{tag}\" could not be loaded; using English");
+        web_sys::console::warn_1(&JsValue::from_str(&warning));
+    }
+    let waiting: Vec<u32> = WIDGETS.with(|widgets| {
+        (0..widgets.borrow().len() as u32)
+            .filter(|id| {
+                widgets.borrow()[*id as usize]
+                    .as_ref()
+                    .is_some_and(|w| w.wanted == locale)
+            })
+            .collect()
+    });
+    for id in waiting {
+        if let Some(mut widget) = take(id) {
+            show(&mut widget);
+            put(id, widget);
+        }
+    }
+}
+
+/// The person picked `locale` in widget `id` (the app has saved the choice).
+fn pick(id: u32, locale: Locale) {
+    let Some(mut widget) = take(id) else { return };
+    widget.picked = Some(locale);
+    widget.wanted = locale;
+    show(&mut widget);
+    put(id, widget);
+}
+
+/// Shows the widget in the language it should speak once that language's texts are here (in
+/// English if they cannot be had), starting the app the first time; asks the loader for them
+/// otherwise, and until they come a running widget keeps its language and a new one waits.
+fn show(widget: &mut Widget) {
+    match widget.wanted.loaded() {
+        Some(true) => widget.props.locale = widget.wanted,
+        Some(false) => widget.props.locale = Locale::En,
+        None => {
+            let asked = FETCH.with(|fetch| {
+                fetch
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|f| f.call1(&JsValue::NULL, &JsValue::from_str(widget.wanted.tag())).is_ok())
+            });
+            if !asked {
+                widget.wanted.load(String::new());
+                widget.props.locale = Locale::En;
+            } else if widget.running.is_none() {
+                return;
+            }
+        }
+    }
+    match &mut widget.running {
+        Some((_, app)) => app.update(widget.props.clone()),
+        None => widget.running = start(&widget.root, widget.props.clone()),
+    }
+}
+
+/// Removes the app, if one runs.
+fn stop(widget: &mut Widget) {
+    if let Some((mount, app)) = widget.running.take() {
+        mount.remove();
+        app.destroy();
+    }
+}
+
+/// The app's props for these attributes and resources (the id prefix and the callbacks kept
+/// from `before`), the language the widget should speak, and every warning, each logged unless
+/// it is in `logged`.
 fn configure(
     attributes: &str,
     resources: Option<&str>,
+    languages: &str,
     before: &AppProps,
+    picked: Option<Locale>,
     logged: &[String],
-) -> (AppProps, Vec<String>) {
-    let browser_language = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_default();
+) -> (AppProps, Locale, Vec<String>) {
     let list = match json::parse(attributes) {
         Ok(Value::Array(list)) => list,
         _ => Vec::new(),
@@ -137,20 +226,21 @@ fn configure(
             pair[1].as_str().unwrap_or_default(),
         )
     });
-    let parsed = embed::parse(pairs, resources, &browser_language);
+    let parsed = embed::parse(pairs, resources, languages);
     let warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
     for warning in warnings.iter().filter(|w| !logged.contains(w)) {
         web_sys::console::warn_1(&JsValue::from_str(warning));
     }
     let config = parsed.config;
+    let saved = Saving::open(config.namespace.clone()).with(|repo| repo.saved_locale());
+    let wanted = Locale::choose(picked.or(config.lang), saved, languages);
     let props = AppProps {
-        locale: config.locale,
         region: config.region,
         namespace: config.namespace,
         partner: Rc::new(config.partner),
         ..before.clone()
     };
-    (props, warnings)
+    (props, wanted, warnings)
 }
 
 /// Mounts an app in a new `<div>` at the end of `root`.

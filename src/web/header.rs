@@ -18,11 +18,16 @@ pub struct HeaderProps {
     pub help_id: String,
     /// The help button, so focus can return to it when the panel closes.
     pub toggle_ref: NodeRef,
-    /// Pressed "Help now" ([`Request::ToggleHelp`]).
+    /// Pressed "Help now" ([`Request::ToggleHelp`]) or picked a language ([`Request::Locale`]).
     pub on_request: Callback<Request>,
 }
 
-/// The widget's name and the "Help now" button.
+/// The widget's name, the language switcher and the "Help now" button.
+///
+/// The switcher is a `<select>` labelled "Language" (in the language shown) of each language by
+/// its own name, each option marked with its `lang` so a screen reader says it right. A
+/// pseudo-locale asked for by the `lang` attribute is listed too while it is shown, so the list
+/// always holds what is on screen.
 /// A plain function rather than a component: it has no state of its own, and each component
 /// type costs the wasm its own copy of Yew's component machinery.
 pub fn header(props: &HeaderProps) -> Html {
@@ -33,9 +38,25 @@ pub fn header(props: &HeaderProps) -> Html {
     } else {
         Msg::HeaderHelpOpen
     };
+    let on_request = props.on_request.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        if let Some(locale) = Locale::from_tag(&value) {
+            on_request.emit(Request::Locale(locale));
+        }
+    });
+    let shown = Locale::ALL
+        .into_iter()
+        .filter(|l| Locale::OFFERED.contains(l) || *l == locale);
     html! {
         <div class="rc-header" part="header">
             <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
+            <span class="rc-header-tools">
+            <select class="rc-select" aria-label={locale.text(Msg::HeaderLanguage)} data-testid="language" {onchange}>
+                { for shown.map(|l| html! {
+                    <option value={l.tag()} lang={l.tag()} selected={l == locale}>{ l.endonym() }</option>
+                }) }
+            </select>
             <button
                 type="button"
                 class="rc-help-toggle"
@@ -47,6 +68,7 @@ pub fn header(props: &HeaderProps) -> Html {
             >
                 { locale.text(label) }
             </button>
+            </span>
         </div>
     }
 }

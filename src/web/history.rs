@@ -94,7 +94,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                         { for props.history.iter().take(shown).map(|c| item(props, c)) }
                     </ul>
                     if shown < props.history.len() {
-                        { button("rc-button rc-button-quiet", "show-all", click(&props.on_action, Action::ShowAllHistory), &locale.format(Msg::HistoryShowAll, &[("count", &props.history.len().to_string())])) }
+                        { button("rc-button rc-button-quiet", "show-all", click(&props.on_action, Action::ShowAllHistory), &locale.count(Msg::HistoryShowAll, props.history.len() as u32)) }
                     }
                 </section>
             }

@@ -40,9 +40,12 @@ pub fn print_widget(inside: &web_sys::Element) {
     }
     root.set_attribute(PRINTING, "").ok();
 
+    // Once: a listener left behind would run again at the next print, after its closure is gone.
     let cleanup = Closure::once_into_js(move || clear_marks(&document));
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
     window
-        .add_event_listener_with_callback("afterprint", cleanup.unchecked_ref())
+        .add_event_listener_with_callback_and_add_event_listener_options("afterprint", cleanup.unchecked_ref(), &once)
         .ok();
     window.print().ok();
 }

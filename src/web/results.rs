@@ -331,11 +331,11 @@ fn examples(m: &mut Markup, locale: Locale, region: Region, group: &GroupRecomme
             m.text(url);
             m.element(
                 "\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"rc-link\">",
-                e.name,
+                locale.text(e.name),
                 "</a>",
             );
         } else {
-            m.element("<strong>", e.name, "</strong>");
+            m.element("<strong>", locale.text(e.name), "</strong>");
         }
         m.element(
             "<span class=\"rc-example-about\">",

@@ -64,7 +64,7 @@ pub fn new_id(at_ms: i64) -> String {
     format!("{at_ms:x}-{random:08x}")
 }
 
-/// A date in the person's language, such as "26 Nov 2026" or "Nov 26, 2026".
+/// A date in the person's language, such as "Nov 26, 2026" or "26 nov 2026" ([`Locale::intl_tag`]).
 pub fn format_date(locale: Locale, at_ms: i64) -> String {
     format_at(locale, at_ms, false)
 }
@@ -83,7 +83,7 @@ fn format_at(locale: Locale, at_ms: i64, time: bool) -> String {
     if time {
         js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into()).ok();
     }
-    date.to_locale_string(locale.tag(), &options).into()
+    date.to_locale_string(locale.intl_tag(), &options).into()
 }
 
 /// Offers `text` as a file download named `name`, from memory: nothing leaves the device.

@@ -152,7 +152,7 @@ test("attributes changed at run time update the running widget", async ({ page }
   await host.evaluate((h) => h.setAttribute("lang", "fr"));
   await host.evaluate((h) => h.setAttribute("theme", "light"));
   await expect(results(page)).toBeVisible();
-  expect(warnings).toEqual(['recovery-checkin: "lang" "fr" is not available; using English']);
+  expect(warnings).toEqual([`recovery-checkin: "lang" "fr" is not one of en, es; using the visitor's language`]);
 
   // A new namespace is another person's storage: the widget starts afresh there.
   await results(page).getByRole("button", { name: "Start a new check-in" }).click();

@@ -157,7 +157,7 @@ test("export, delete everything, import: the same check-ins back; a second impor
   expect(await localStorageSnapshot(page)).toEqual({});
 
   await importText(page, file.name, file.text);
-  await expect(report(page)).toHaveText("Check-ins added: 3.");
+  await expect(report(page)).toHaveText("3 check-ins added.");
   await expect(report(page)).toHaveAttribute("role", "status");
   await expect(historyItems(page)).toHaveCount(3);
   expect(await listed(page)).toEqual(list);
@@ -166,8 +166,8 @@ test("export, delete everything, import: the same check-ins back; a second impor
 
   // Again: all already here, nothing added, nothing changed.
   await importText(page, file.name, file.text);
-  await expect(report(page)).toContainText("Check-ins that were already here: 3.");
-  await expect(report(page)).not.toContainText("Check-ins added: 3.");
+  await expect(report(page)).toContainText("3 check-ins were already here.");
+  await expect(report(page)).not.toContainText("3 check-ins added.");
   await expect(historyItems(page)).toHaveCount(3);
   expect(await localStorageSnapshot(page)).toEqual(before);
 

@@ -14,7 +14,7 @@ use crate::storage::checkin::tests::{completed, good, largest, CHECKIN_Q1};
 use crate::storage::checkin::{decode_checkin, encode_checkin, SavedCheckIn, BAND_NAMES, SAFETY_NAMES};
 use crate::storage::schema::{
     decode_draft, decode_settings, encode_draft, encode_settings, migrate_draft, DecodeError, DraftWire, Settings,
-    VersionOf, SCHEMA_VERSION,
+    VersionOf, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION,
 };
 
 // --- the old way, as an oracle ---------------------------------------------------------------
@@ -44,7 +44,7 @@ fn serde_open(text: &str) -> Result<serde_json::Value, DecodeError> {
             found,
         });
     }
-    if found < SCHEMA_VERSION {
+    if found < OLDEST_SCHEMA_VERSION {
         return Err(DecodeError::Unsupported {
             of: VersionOf::Schema,
             found,
@@ -256,10 +256,15 @@ fn every_decoder_agrees_on_fixed_cases() {
         checkin.clone(),
         CHECKIN_Q1.to_owned(),
         draft.clone(),
-        encode_settings(&Settings { keep_nothing: true }).expect("encodes"),
+        encode_settings(&Settings {
+            keep_nothing: true,
+            locale: None,
+        })
+        .expect("encodes"),
         r#"{"v":1}"#.into(),
         r#"{"v":1,"keep_nothing":null}"#.into(),
         r#"{"v":2}"#.into(),
+        r#"{"v":3}"#.into(),
         r#"{"v":0}"#.into(),
         r#"{"v":-0}"#.into(),
         r#"{"v":1.0}"#.into(),
@@ -558,7 +563,7 @@ proptest! {
     ) {
         let checkin = encode_checkin(&saved).expect("encodes");
         let draft = encode_draft(&session).expect("encodes");
-        let settings = encode_settings(&Settings { keep_nothing: true }).expect("encodes");
+        let settings = encode_settings(&Settings { keep_nothing: true, locale: None }).expect("encodes");
         for text in [checkin, draft, settings] {
             decode_both_ways(&text);
             let mut edited = text;
@@ -572,16 +577,16 @@ proptest! {
     #[test]
     fn values_are_written_as_serde_json_wrote_them(saved in any_saved(), session in any_session()) {
         let serde_checkin = serde_json::to_string(&saved).expect("serialises");
-        prop_assert_eq!(encode_checkin(&saved).expect("encodes"), format!("{{\"v\":1,{}", &serde_checkin[1..]));
+        prop_assert_eq!(encode_checkin(&saved).expect("encodes"), format!("{{\"v\":{},{}", SCHEMA_VERSION, &serde_checkin[1..]));
         prop_assert_eq!(super::to_string(&saved), serde_checkin);
         let serde_draft = serde_json::to_string(&session).expect("serialises");
-        prop_assert_eq!(encode_draft(&session).expect("encodes"), format!("{{\"v\":1,{}", &serde_draft[1..]));
+        prop_assert_eq!(encode_draft(&session).expect("encodes"), format!("{{\"v\":{},{}", SCHEMA_VERSION, &serde_draft[1..]));
         prop_assert_eq!(decode_draft(&encode_draft(&session).expect("encodes")), Ok(session));
         prop_assert_eq!(decode_checkin(&encode_checkin(&saved).expect("encodes")), Ok(saved));
         for keep_nothing in [false, true] {
-            let settings = Settings { keep_nothing };
+            let settings = Settings { keep_nothing, locale: None };
             let text = serde_json::to_string(&settings).expect("serialises");
-            prop_assert_eq!(encode_settings(&settings).expect("encodes"), format!("{{\"v\":1,{}", &text[1..]));
+            prop_assert_eq!(encode_settings(&settings).expect("encodes"), format!("{{\"v\":{},{}", SCHEMA_VERSION, &text[1..]));
         }
     }
 }
