@@ -365,7 +365,7 @@ impl<S: Store> Repository<S> {
     /// progress at once; saved check-ins stay until the person confirms
     /// [`Repository::delete_everything`], which the web layer offers next.
     pub fn set_keep_nothing(&mut self, keep_nothing: bool) -> Result<(), SaveError> {
-        self.change_settings(keep_nothing, |settings| settings.keep_nothing = keep_nothing)
+        self.change_settings(keep_nothing, &mut |settings| settings.keep_nothing = keep_nothing)
     }
 
     /// The language the person picked, read without touching anything: settings that cannot
@@ -377,14 +377,15 @@ impl<S: Store> Repository<S> {
 
     /// Records the language the person picked in the widget (`None`: none picked).
     pub fn set_locale(&mut self, locale: Option<Locale>) -> Result<(), SaveError> {
-        self.change_settings(false, |settings| settings.locale = locale)
+        self.change_settings(false, &mut |settings| settings.locale = locale)
     }
 
     /// Reads the settings, changes them and writes them back; settings that cannot be read are
     /// kept aside first, and settings of a newer version are left alone (nothing is written).
     /// `clear_draft`: the check-in in progress goes first (before the settings are written: it
     /// frees space, and it is what a person choosing to keep nothing asked to be rid of).
-    fn change_settings(&mut self, clear_draft: bool, change: impl FnOnce(&mut Settings)) -> Result<(), SaveError> {
+    /// (`change` is a `dyn`: one copy of this function in the wasm, not one per caller.)
+    fn change_settings(&mut self, clear_draft: bool, change: &mut dyn FnMut(&mut Settings)) -> Result<(), SaveError> {
         let key = settings_key(&self.namespace);
         let mut settings = Settings::default();
         if let Some(text) = self.store.get(&key)? {

@@ -65,7 +65,7 @@ test("a check-in left unfinished is offered after a reload: Continue keeps the a
 
   // Saved after every answer, in the documented envelope, on the question the person was on.
   const draft = JSON.parse((await localStorageSnapshot(page))[DRAFT]);
-  expect(draft.v).toBe(1);
+  expect(draft.v).toBe(2);
   expect(draft.current).toBe(next);
   expect(Object.keys(draft.answers.values).sort()).toEqual(Object.keys(early).sort());
 
@@ -141,7 +141,7 @@ test("a finished check-in is saved small, listed with its band, and opens again 
   const value = (await localStorageSnapshot(page))[key];
   const checkin = saved[key];
   expect(key).toBe(`${STORAGE_PREFIX}checkin:${checkin.id}`);
-  expect(checkin.v).toBe(1);
+  expect(checkin.v).toBe(2);
   expect(BAND_NAMES[checkin.band]).toBe(band);
   // The draft it came from is cleared.
   expect(Object.keys(await localStorageSnapshot(page))).not.toContain(DRAFT);
@@ -340,7 +340,7 @@ test.describe("Don't keep anything on this device", () => {
     await expect(keep).toBeChecked();
     const after = await localStorageSnapshot(page);
     expect(Object.keys(after)).not.toContain(DRAFT);
-    expect(JSON.parse(after[SETTINGS])).toEqual({ v: 1, keep_nothing: true });
+    expect(JSON.parse(after[SETTINGS])).toEqual({ v: 2, keep_nothing: true });
     // The check-in saved before stays until the person deletes it.
     expect(Object.keys(await savedCheckIns(page))).toHaveLength(1);
     const snapshot = await localStorageSnapshot(page);
@@ -368,7 +368,7 @@ test.describe("Don't keep anything on this device", () => {
     await reload(page);
     await openHistory(page);
     await keep.uncheck();
-    expect(JSON.parse((await localStorageSnapshot(page))[SETTINGS])).toEqual({ v: 1, keep_nothing: false });
+    expect(JSON.parse((await localStorageSnapshot(page))[SETTINGS])).toEqual({ v: 2, keep_nothing: false });
   });
 
   test("after ticking it, the start screen no longer offers the check-in it removed", async ({ page }) => {
@@ -396,7 +396,7 @@ test.describe("Don't keep anything on this device", () => {
     await expect(historyItems(page)).toHaveCount(0);
     await expect(keep).toBeChecked();
     const left = await localStorageSnapshot(page);
-    expect.soft(JSON.parse(left[SETTINGS] ?? "null")).toEqual({ v: 1, keep_nothing: true });
+    expect.soft(JSON.parse(left[SETTINGS] ?? "null")).toEqual({ v: 2, keep_nothing: true });
     await reload(page);
     await openHistory(page);
     await expect(keep).toBeChecked();

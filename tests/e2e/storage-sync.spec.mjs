@@ -147,7 +147,7 @@ test("export, delete everything, import: the same check-ins back; a second impor
   expect(exported.checkins.map((c) => c.id)).toEqual(list.map((c) => c.id));
   for (const entry of exported.checkins) {
     const { v, ...stored } = JSON.parse(before[`${STORAGE_PREFIX}checkin:${entry.id}`]);
-    expect(v).toBe(1);
+    expect(v).toBe(2);
     expect(entry).toEqual(stored);
   }
 
