@@ -199,7 +199,8 @@ impl Svg {
 
 /// Appends `text` with the five characters that mean something in markup written as
 /// references, so it reads as text in element content and in quoted attribute values alike.
-fn escape_into(out: &mut String, text: &str) {
+/// The web layer's markup writer (`web::markup`) escapes with it too.
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -11,6 +11,8 @@
 
 use yew::prelude::*;
 
+use crate::storage::trend_svg::escape_into;
+
 /// Markup being written.
 #[derive(Default)]
 pub struct Markup(String);
@@ -26,16 +28,7 @@ impl Markup {
     /// references, so it reads as text in element content and in quoted attribute values alike.
     #[inline(never)]
     pub fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                '\'' => self.0.push_str("&#39;"),
-                c => self.0.push(c),
-            }
-        }
+        escape_into(&mut self.0, text);
     }
 
     /// Markup whose every text and attribute value was escaped where it was written, such as
