@@ -256,7 +256,6 @@ impl LockState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn sample() -> Locked {
         Locked {
@@ -354,42 +353,49 @@ mod tests {
         assert!(lock.tick(f64::NAN));
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // proptest does not build for wasm32 (its random source).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
 
-        #[test]
-        fn base64_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..80)) {
-            let mut text = String::new();
-            base64_encode(&bytes, &mut text);
-            prop_assert_eq!(base64_decode(&text), Some(bytes));
-        }
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-        #[test]
-        fn any_text_is_an_envelope_or_an_error(text in ".{0,200}") {
-            let _ = decode_locked(&text);
-            let _ = base64_decode(&text);
-        }
-
-        #[test]
-        fn envelopes_round_trip_and_edited_ones_never_panic(
-            salt in any::<[u8; SALT_BYTES]>(),
-            nonce in any::<[u8; NONCE_BYTES]>(),
-            iterations in MIN_ITERATIONS..=MAX_ITERATIONS,
-            ciphertext in proptest::collection::vec(any::<u8>(), TAG_BYTES..200),
-            at in any::<usize>(),
-            cut in 0usize..8,
-            insert in "[\\[\\]{}\",:0-9a-zA-Z+/= ]{0,6}",
-        ) {
-            let locked = Locked { salt, iterations, nonce, ciphertext };
-            let text = encode_locked(&locked);
-            prop_assert_eq!(decode_locked(&text), Ok(locked));
-            let mut start = at % (text.len() + 1);
-            while !text.is_char_boundary(start) {
-                start -= 1;
+            #[test]
+            fn base64_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..80)) {
+                let mut text = String::new();
+                base64_encode(&bytes, &mut text);
+                prop_assert_eq!(base64_decode(&text), Some(bytes));
             }
-            let end = (start + cut).min(text.len());
-            let edited = format!("{}{insert}{}", &text[..start], &text[end..]);
-            let _ = decode_locked(&edited);
+
+            #[test]
+            fn any_text_is_an_envelope_or_an_error(text in ".{0,200}") {
+                let _ = decode_locked(&text);
+                let _ = base64_decode(&text);
+            }
+
+            #[test]
+            fn envelopes_round_trip_and_edited_ones_never_panic(
+                salt in any::<[u8; SALT_BYTES]>(),
+                nonce in any::<[u8; NONCE_BYTES]>(),
+                iterations in MIN_ITERATIONS..=MAX_ITERATIONS,
+                ciphertext in proptest::collection::vec(any::<u8>(), TAG_BYTES..200),
+                at in any::<usize>(),
+                cut in 0usize..8,
+                insert in "[\\[\\]{}\",:0-9a-zA-Z+/= ]{0,6}",
+            ) {
+                let locked = Locked { salt, iterations, nonce, ciphertext };
+                let text = encode_locked(&locked);
+                prop_assert_eq!(decode_locked(&text), Ok(locked));
+                let mut start = at % (text.len() + 1);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let end = (start + cut).min(text.len());
+                let edited = format!("{}{insert}{}", &text[..start], &text[end..]);
+                let _ = decode_locked(&edited);
+            }
         }
     }
 }
