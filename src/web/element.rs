@@ -14,9 +14,13 @@ use wasm_bindgen::JsValue;
 use yew::{AppHandle, Callback};
 
 use crate::embed::{self, HostEvent};
+use crate::help::Region;
+use crate::i18n::{Locale, Msg};
 use crate::storage::json::{self, Value};
 
 use super::app::{App, AppProps};
+use super::contacts::{contact_list, emergency_link, Which};
+use super::markup::Markup;
 use super::next_id_prefix;
 
 /// A running widget.
@@ -24,6 +28,9 @@ struct Widget {
     app: AppHandle<App>,
     /// The `<div>` the app is mounted in; removed with it, and Yew's listeners with it.
     mount: web_sys::Element,
+    /// The `<template>` holding the calm message shown if the widget ever stops working (see
+    /// [`fallback_markup`]): inert, and out of reach of selectors, until the loader uses it.
+    fallback: Option<web_sys::Element>,
     root: web_sys::ShadowRoot,
     props: AppProps,
     /// The warnings already logged, so an attribute change does not repeat them.
@@ -56,15 +63,24 @@ pub fn mount_widget(
         id_prefix: next_id_prefix().into(),
         namespace: Default::default(),
         partner: Rc::default(),
+        exit_url: Default::default(),
         on_event,
     };
     let (props, warned) = configure(&attributes, resources.as_deref(), &template, &[]);
+    // The fallback goes in first, so that it is there whatever happens after.
+    let fallback = root.owner_document().and_then(|document| {
+        let fallback = document.create_element("template").ok()?;
+        root.append_child(&fallback).ok()?;
+        Some(fallback)
+    });
+    write_fallback(fallback.as_ref(), &props);
     let Some((mount, app)) = start(&root, props.clone()) else {
         return u32::MAX;
     };
     let widget = Widget {
         app,
         mount,
+        fallback,
         root,
         props,
         warned,
@@ -89,6 +105,7 @@ pub fn update_widget(id: u32, attributes: String, resources: Option<String>) {
     let Some(mut widget) = take(id) else { return };
     let (props, warned) = configure(&attributes, resources.as_deref(), &widget.props, &widget.warned);
     widget.warned = warned;
+    write_fallback(widget.fallback.as_ref(), &props);
     if props.namespace != widget.props.namespace {
         // Another namespace is another person's check-ins: start afresh, so nothing of this one
         // (an answer on screen, a draft) is saved under the new namespace.
@@ -112,8 +129,52 @@ pub fn update_widget(id: u32, attributes: String, resources: Option<String>) {
 pub fn unmount_widget(id: u32) {
     if let Some(widget) = take(id) {
         widget.mount.remove();
+        if let Some(fallback) = widget.fallback {
+            fallback.remove();
+        }
         widget.app.destroy();
     }
+}
+
+/// Writes the fallback for these props into the `<template>` `element`: the message, and in
+/// `data-ns` the namespace's key prefix, for the loader's export.
+fn write_fallback(element: Option<&web_sys::Element>, props: &AppProps) {
+    if let Some(element) = element {
+        element.set_attribute("data-ns", &props.namespace.prefix()).ok();
+        element.set_inner_html(&fallback_markup(props.locale, props.region, &props.exit_url));
+    }
+}
+
+/// What the person sees if the widget stops working: the WebAssembly cannot run again after a
+/// panic, so this is written beforehand into a `<template>` and shown by `embed/loader.js`
+/// without the wasm. A calm message, the region's crisis lines, a button that saves the check-ins to a
+/// file (the loader reads the namespace's keys, named by `data-ns`, and writes the export file
+/// of `docs/storage.md`), and the way out.
+pub fn fallback_markup(locale: Locale, region: Region, exit_url: &str) -> String {
+    let mut m = Markup::default();
+    // In a <div> as the app is, so that the same styles apply.
+    m.raw("<div><div class=\"rc-widget rc-fallback\" role=\"alert\" lang=\"");
+    m.raw(locale.tag());
+    m.raw("\" dir=\"");
+    m.raw(locale.dir());
+    m.raw("\"><div class=\"rc-header\"><a data-exit class=\"rc-exit\" href=\"");
+    m.text(exit_url);
+    m.raw("\">");
+    m.text(locale.text(Msg::ExitButton));
+    m.raw("</a></div><div class=\"rc-body\">");
+    m.element("<h2 class=\"rc-title\">", locale.text(Msg::FallbackTitle), "</h2>");
+    m.p(locale.text(Msg::FallbackBody));
+    m.p(locale.text(Msg::FallbackHelp));
+    emergency_link(&mut m, locale, region);
+    contact_list(&mut m, locale, region, Which::Crisis, 3);
+    m.element(
+        "<p><button type=\"button\" class=\"rc-button\" data-testid=\"fallback-export\">",
+        locale.text(Msg::FallbackExport),
+        "</button></p>",
+    );
+    m.p(locale.text(Msg::FallbackLater));
+    m.raw("</div></div></div>");
+    m.into_string()
 }
 
 /// The app's props for these attributes and resources (the id prefix and the event callback
@@ -148,6 +209,7 @@ fn configure(
         region: config.region,
         namespace: config.namespace,
         partner: Rc::new(config.partner),
+        exit_url: config.exit_url.into(),
         ..before.clone()
     };
     (props, warnings)
