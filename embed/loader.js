@@ -49,10 +49,6 @@ function fallback(root) {
   const message = template.content.firstElementChild;
   root.replaceChildren(message);
   message.querySelector("button").onclick = () => save(template.dataset.ns);
-  message.querySelector("[data-exit]").onclick = (event) => {
-    event.preventDefault();
-    leave(root);
-  };
 }
 // A trap in an event handler or a scheduled render reaches the window, not the caller. One
 // whose stack names another WebAssembly file is the page's own (Safari names none).
@@ -121,17 +117,28 @@ class RecoveryCheckin extends HTMLElement {
     this.#shifts = [...this.#shifts.filter((t) => event.timeStamp - t < 5000), event.timeStamp];
     if (this.#shifts.length < 3) return;
     this.#shifts = [];
-    // Through the widget's own button, as a click would (it clears what the person asked to
-    // have cleared); straight out if the widget has stopped.
+    this.#exit();
+  };
+  // The link for assistive technology (data-exit), in the widget and in the fallback message.
+  #clicks = (event) => {
+    if (!event.target.closest("[data-exit]")) return;
+    event.preventDefault();
+    this.#exit();
+  };
+
+  // Through the widget's own button, as a click would (it deletes what the person asked to have
+  // deleted); straight out if the widget has stopped.
+  #exit() {
     const button = this.shadowRoot.querySelector("[data-testid=quick-exit]");
     button && !dead ? button.click() : leave(this.shadowRoot);
-  };
+  }
 
   connectedCallback() {
     if (this.#id >= 0) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [adopted];
     live.add(root);
+    root.addEventListener("click", this.#clicks);
     addEventListener("keydown", this.#keys, true);
     this.#id = call(() =>
       glue.mount_widget(root, ...this.#options(), (type) =>

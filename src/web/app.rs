@@ -600,7 +600,7 @@ pub enum Request {
     Region(Region),
     /// "Leave quickly", or Shift pressed three times.
     QuickExit,
-    /// "When I press “Leave quickly”, also delete the check-in I have not finished", changed.
+    /// "When I leave quickly, also delete the check-in I have not finished", changed.
     ExitClearsDraft(bool),
 }
 

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use crate::i18n::{Locale, Msg};
 
 use super::app::Request;
-use super::elements::click;
+use super::elements::{button, click};
+use super::markup::Markup;
 
 /// What [`header`] shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +29,9 @@ pub struct HeaderProps {
 ///
 /// Quick exit (GOV.UK's "Exit this page"): a button first in the tab order, and before it a
 /// visually hidden link for assistive technology (out of the tab order, so the button is first
-/// for keyboard users), whose address is the exit URL. Both ask the app to leave; the loader
+/// for keyboard users), whose address is the exit URL. The button asks the app to leave
+/// ([`Request::QuickExit`]); the link, written as markup, is handled by the loader
+/// (`embed/loader.js`), which presses the button, as it does for Shift pressed three times, and
 /// reads the link's address (`data-exit`) to know where to go.
 /// A plain function rather than a component: it has no state of its own, and each component
 /// type costs the wasm its own copy of Yew's component machinery.
@@ -40,18 +43,14 @@ pub fn header(props: &HeaderProps) -> Html {
     } else {
         Msg::HeaderHelpOpen
     };
-    let leave = props.on_request.reform(|event: MouseEvent| {
-        event.prevent_default();
-        Request::QuickExit
-    });
+    let mut link = Markup::default();
+    link.raw("<a class=\"rc-visually-hidden\" tabindex=\"-1\" data-exit=\"\" href=\"");
+    link.text(&props.exit_url);
+    link.element("\">", locale.text(Msg::ExitLink), "</a>");
     html! {
         <div class="rc-header" part="header">
-            <a href={props.exit_url.clone()} class="rc-visually-hidden" tabindex="-1" data-exit="" onclick={leave}>
-                { locale.text(Msg::ExitLink) }
-            </a>
-            <button type="button" class="rc-exit" data-testid="quick-exit" onclick={click(&props.on_request, Request::QuickExit)}>
-                { locale.text(Msg::ExitButton) }
-            </button>
+            { link.take() }
+            { button("rc-exit", "quick-exit", click(&props.on_request, Request::QuickExit), locale.text(Msg::ExitButton)) }
             <span class="rc-brand">{ locale.text(Msg::AppName) }</span>
             <button
                 type="button"

@@ -154,7 +154,7 @@ test("the check-in in progress is deleted on quick exit only when the person cho
   await widget(page).locator("[data-testid=open-history]").click();
   const box = widget(page).locator("[data-testid=exit-clears-draft]");
   await expect(box).not.toBeChecked();
-  await widget(page).getByText("When I press “Leave quickly”, also delete the check-in I have not finished").click();
+  await widget(page).getByText("When I leave quickly, also delete the check-in I have not finished").click();
   await expect(box).toBeChecked();
   expect((await localStorageSnapshot(page))[CHOICE]).toBe('{"v":1}');
   await answerOne();
