@@ -150,6 +150,9 @@ pub enum HostEvent {
     Started,
     /// The person finished a check-in and sees the results.
     Completed,
+    /// The person pressed "Leave quickly": for the loader, which hides the page and leaves it
+    /// for the exit URL. Not passed on to the host page.
+    Exit,
 }
 
 impl HostEvent {
@@ -158,6 +161,7 @@ impl HostEvent {
         match self {
             HostEvent::Started => "checkin-started",
             HostEvent::Completed => "checkin-completed",
+            HostEvent::Exit => "exit",
         }
     }
 }

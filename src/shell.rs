@@ -22,6 +22,8 @@ pub struct Shell {
     pub report: Vec<Text>,
     /// Whether the person chose to keep nothing on this device.
     pub keep_nothing: bool,
+    /// Whether the person chose to have the check-in in progress deleted on quick exit.
+    pub exit_clears_draft: bool,
 }
 
 /// A change to the [`Shell`].
@@ -39,6 +41,8 @@ pub enum ShellAction {
     Report(Vec<Text>),
     /// The "keep nothing" choice, as stored.
     KeepNothing(bool),
+    /// The choice to delete the check-in in progress on quick exit, as stored.
+    ExitClearsDraft(bool),
 }
 
 impl Shell {
@@ -50,6 +54,7 @@ impl Shell {
             notices: Vec::new(),
             report: Vec::new(),
             keep_nothing: false,
+            exit_clears_draft: false,
         }
     }
 
@@ -75,6 +80,7 @@ impl Shell {
             }
             ShellAction::Report(texts) => self.report = texts,
             ShellAction::KeepNothing(keep_nothing) => self.keep_nothing = keep_nothing,
+            ShellAction::ExitClearsDraft(on) => self.exit_clears_draft = on,
         }
         true
     }
@@ -137,5 +143,10 @@ mod tests {
         assert!(shell.keep_nothing);
         shell.apply(ShellAction::KeepNothing(false));
         assert!(!shell.keep_nothing);
+        assert!(!shell.exit_clears_draft);
+        shell.apply(ShellAction::ExitClearsDraft(true));
+        assert!(shell.exit_clears_draft);
+        shell.apply(ShellAction::ExitClearsDraft(false));
+        assert!(!shell.exit_clears_draft);
     }
 }

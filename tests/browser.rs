@@ -82,6 +82,7 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         id_prefix: "t".into(),
         namespace: fresh_namespace(),
         partner: Rc::default(),
+        exit_url: "https://example.org/weather".into(),
         on_event: Callback::noop(),
         on_locale: Callback::noop(),
     })
@@ -649,6 +650,7 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
         id_prefix: "t".into(),
         namespace: fresh_namespace(),
         partner: Rc::default(),
+        exit_url: "https://example.org/weather".into(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
         on_locale: Callback::noop(),
     })
@@ -664,5 +666,39 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
     settle().await;
     assert_eq!(*events.borrow(), [HostEvent::Started]);
     assert_eq!(find(&root, ".rc-widget").get_attribute("lang").as_deref(), Some("en"));
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn leave_quickly_comes_first_and_asks_the_loader_to_leave() {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let seen = events.clone();
+    let (root, handle) = render::<App>(AppProps {
+        locale: EN,
+        region: Region::Us,
+        id_prefix: "t".into(),
+        namespace: fresh_namespace(),
+        partner: Rc::default(),
+        exit_url: "https://example.org/weather".into(),
+        on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
+    })
+    .await;
+    // The first element that takes focus by Tab is "Leave quickly"; before it, the link for
+    // assistive technology, out of the tab order, with the exit URL.
+    let link = find(&root, ".rc-header > a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/weather")
+    );
+    assert_eq!(link.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(link.text_content().as_deref(), Some("Leave this page quickly"));
+    let first = find(&root, "button, a[href]:not([tabindex='-1']), input, select");
+    assert_eq!(first.get_attribute("data-testid").as_deref(), Some("quick-exit"));
+    assert_eq!(first.text_content().as_deref(), Some("Leave quickly"));
+    // The link is the loader's to handle (embed/loader.js; tests/e2e/quick-exit.spec.mjs).
+    assert!(link.has_attribute("data-exit"));
+    first.click();
+    settle().await;
+    assert_eq!(*events.borrow(), [HostEvent::Exit]);
     handle.destroy();
 }

@@ -126,6 +126,8 @@ pub enum KeyKind {
     CheckIn(String),
     /// The person's storage choices.
     Settings,
+    /// The choice to delete the check-in in progress on quick exit: on while the key is there.
+    ExitClearsDraft,
     /// A value that could not be read, kept aside verbatim.
     Aside {
         /// What the key held before: the part after the namespace, such as `draft` or
@@ -153,6 +155,11 @@ pub fn settings_key(ns: &Namespace) -> String {
     format!("{}settings", ns.prefix())
 }
 
+/// The key whose presence is the choice to delete the check-in in progress on quick exit.
+pub fn exit_clears_draft_key(ns: &Namespace) -> String {
+    format!("{}exit-clears-draft", ns.prefix())
+}
+
 /// The key of one completed check-in (the id is not checked here: see [`is_valid_id`]).
 pub fn checkin_key(ns: &Namespace, id: &str) -> String {
     format!("{}checkin:{id}", ns.prefix())
@@ -178,6 +185,7 @@ pub fn parse_key(ns: &Namespace, key: &str) -> Option<KeyKind> {
     match what {
         "draft" => return Some(KeyKind::Draft),
         "settings" => return Some(KeyKind::Settings),
+        "exit-clears-draft" => return Some(KeyKind::ExitClearsDraft),
         _ => {}
     }
     if let Some(id) = what.strip_prefix("checkin:") {
@@ -236,6 +244,11 @@ mod tests {
         let ns = ns("team-a");
         assert_eq!(draft_key(&ns), "recovery-checkin:team-a:draft");
         assert_eq!(settings_key(&ns), "recovery-checkin:team-a:settings");
+        assert_eq!(exit_clears_draft_key(&ns), "recovery-checkin:team-a:exit-clears-draft");
+        assert_eq!(
+            parse_key(&ns, &exit_clears_draft_key(&ns)),
+            Some(KeyKind::ExitClearsDraft)
+        );
         assert_eq!(checkin_key(&ns, "abc-1"), "recovery-checkin:team-a:checkin:abc-1");
         let aside = aside_key(&ns, &checkin_key(&ns, "abc-1"), 2).expect("ours");
         assert_eq!(aside, "recovery-checkin:team-a:aside:checkin:abc-1:2");

@@ -38,6 +38,8 @@
 //! | [`trend_svg`] | the trend chart as SVG markup, for the web layer to put on the page as it is |
 //! | [`export`] | the export file format, its checks, [`ImportReport`] and [`ImportError`] |
 //! | [`json`] | the small JSON reader and writer the stored values and export files use |
+//! | [`locked`] | the lock's envelope for encrypted values, its state and idle timer (not wired yet) |
+//! | [`rekey`] | the storage steps of a change of passphrase, which never lose data (not wired yet) |
 //!
 //! The stored format and the export format are documented for people and partners in
 //! `docs/storage.md`.
@@ -47,6 +49,8 @@ pub mod export;
 pub mod history;
 pub mod json;
 pub mod keys;
+pub mod locked;
+pub mod rekey;
 pub mod repo;
 pub mod schema;
 pub mod store;

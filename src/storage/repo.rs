@@ -19,9 +19,12 @@ use crate::session::{CompletedCheckIn, Session};
 use crate::storage::checkin::{decode_checkin, encode_checkin, InvalidCheckIn, SavedCheckIn};
 use crate::storage::export::{export_json, parse_export, ImportError, ImportReport};
 use crate::storage::keys::{
-    aside_key, checkin_key, draft_key, is_ours, is_valid_id, parse_key, settings_key, KeyKind, Namespace,
+    aside_key, checkin_key, draft_key, exit_clears_draft_key, is_ours, is_valid_id, parse_key, settings_key, KeyKind,
+    Namespace,
 };
-use crate::storage::schema::{decode_draft, decode_settings, encode_draft, encode_settings, DecodeError, Settings};
+use crate::storage::schema::{
+    decode_draft, decode_settings, encode_draft, encode_settings, DecodeError, Settings, SCHEMA_VERSION,
+};
 use crate::storage::store::{Store, StoreError};
 
 /// How many aside copies of one key are tried before giving up (each failed read of a value
@@ -406,6 +409,35 @@ impl<S: Store> Repository<S> {
         let text = encode_settings(&settings).map_err(|e| SaveError::Failed(e.to_string()))?;
         self.store.set(&key, &text)?;
         Ok(())
+    }
+
+    /// Whether the person chose to have the check-in in progress deleted when they leave
+    /// quickly. The choice is a key of its own (`exit-clears-draft`), on while it is there,
+    /// whatever it holds: a damaged value still means the person asked for it, and deleting a
+    /// draft is the safe side. Older versions leave the key alone.
+    pub fn exit_clears_draft(&self) -> Result<bool, StoreError> {
+        Ok(self.store.get(&exit_clears_draft_key(&self.namespace))?.is_some())
+    }
+
+    /// Records the choice of [`Repository::exit_clears_draft`]. Allowed while the person keeps
+    /// nothing: it is a choice, not a check-in.
+    pub fn set_exit_clears_draft(&mut self, on: bool) -> Result<(), StoreError> {
+        let key = exit_clears_draft_key(&self.namespace);
+        if on {
+            self.store.set(&key, &format!("{{\"v\":{SCHEMA_VERSION}}}"))
+        } else {
+            self.store.remove(&key)
+        }
+    }
+
+    /// Quick exit: deletes the check-in in progress if the person chose that. Returns whether
+    /// it did.
+    pub fn on_quick_exit(&mut self) -> Result<bool, StoreError> {
+        if !self.exit_clears_draft()? {
+            return Ok(false);
+        }
+        self.clear_draft()?;
+        Ok(true)
     }
 
     /// Whether saving is allowed: not when the person chose to keep nothing, nor when the

@@ -553,6 +553,46 @@ fn delete_everything_removes_every_key_of_the_namespace_and_nothing_else() {
 }
 
 #[test]
+fn quick_exit_deletes_the_draft_only_when_the_person_chose_that() {
+    let (mut repo, store) = repo();
+    repo.save_checkin(&good(), "a", 1).expect("saved");
+    repo.save_draft(&session_at_cravings()).expect("saved");
+    assert_eq!(repo.exit_clears_draft(), Ok(false));
+    assert_eq!(repo.on_quick_exit(), Ok(false));
+    assert!(repo.load_draft().expect("works").value.is_some(), "not chosen: kept");
+
+    repo.set_exit_clears_draft(true).expect("saved");
+    assert_eq!(repo.exit_clears_draft(), Ok(true));
+    assert_eq!(
+        store.get("recovery-checkin:default:exit-clears-draft"),
+        Ok(Some("{\"v\":1}".into()))
+    );
+    assert_eq!(repo.on_quick_exit(), Ok(true));
+    assert_eq!(repo.load_draft().expect("works").value, None, "chosen: deleted");
+    assert_eq!(ids(&history(&mut repo)), ["a"], "saved check-ins stay");
+    // Any value there means the choice is on: deleting a draft is the safe side.
+    let mut raw = store.clone();
+    raw.set("recovery-checkin:default:exit-clears-draft", "damaged")
+        .expect("set");
+    assert_eq!(repo.exit_clears_draft(), Ok(true));
+    // Allowed while keeping nothing; off removes the key; other keys are left alone.
+    repo.set_keep_nothing(true).expect("saved");
+    repo.set_exit_clears_draft(false).expect("saved");
+    assert_eq!(repo.exit_clears_draft(), Ok(false));
+    repo.set_exit_clears_draft(true).expect("saved");
+    assert_eq!(repo.delete_everything(), Ok(3));
+    assert_eq!(
+        repo.exit_clears_draft(),
+        Ok(false),
+        "delete everything removes the choice too"
+    );
+    let blocked = MemoryStore::new();
+    blocked.set_blocked(true);
+    let mut blocked = Repository::new(blocked, Namespace::default());
+    assert_eq!(blocked.on_quick_exit(), Err(StoreError::Unavailable));
+}
+
+#[test]
 fn keep_nothing_clears_the_draft_and_stops_saving_until_turned_off() {
     let (mut repo, store) = repo();
     repo.save_checkin(&good(), "a", 1).expect("saved");

@@ -49,7 +49,11 @@ pub struct AppProps {
     /// The partner's name and resources, shown under the results.
     #[prop_or_default]
     pub partner: Rc<Partner>,
-    /// Tells the host page that a check-in started or finished; never what was answered.
+    /// Where "Leave quickly" goes (checked by [`crate::embed::parse`]).
+    #[prop_or_default]
+    pub exit_url: AttrValue,
+    /// Tells the host page that a check-in started or finished, never what was answered; and
+    /// the loader that the person wants to leave quickly ([`HostEvent::Exit`]).
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
     /// The person picked a language (the app has saved the choice, unless they chose to keep
@@ -221,6 +225,9 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         Err(error) => found.push(error.message()),
                     }
+                    if let Ok(true) = repo.exit_clears_draft() {
+                        to.shell(ShellAction::ExitClearsDraft(true));
+                    }
                     match repo.load_draft() {
                         Ok(draft) => {
                             found.extend(draft.messages());
@@ -330,9 +337,24 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let to = to.clone();
         let keep_nothing = app.shell.keep_nothing;
+        let exit_clears_draft = app.shell.exit_clears_draft;
         let help_toggle = help_toggle.clone();
         let on_locale = props.on_locale.clone();
+        let on_event = props.on_event.clone();
         Callback::from(move |request: Request| match request {
+            // The check-in in progress goes first if the person chose that; then the loader
+            // hides the page at once and leaves it (embed/loader.js). Nothing here may stop
+            // the person leaving: a failure to delete is not waited on or shown.
+            Request::QuickExit => {
+                if exit_clears_draft {
+                    saving.with(|repo| repo.on_quick_exit()).ok();
+                }
+                on_event.emit(HostEvent::Exit)
+            }
+            Request::ExitClearsDraft(choice) => match saving.with(|repo| repo.set_exit_clears_draft(choice)) {
+                Ok(()) => to.shell(ShellAction::ExitClearsDraft(choice)),
+                Err(error) => to.tell(error.message()),
+            },
             Request::History => {
                 to.shell(ShellAction::Report(Vec::new()));
                 match saving.with(|repo| repo.history()) {
@@ -347,11 +369,15 @@ pub fn app(props: &AppProps) -> Html {
                 let done: Result<(), Msg> = saving.with(|repo| match &what {
                     Confirm::DeleteOne(id) => repo.delete(id).map(|_| ()).map_err(|e| e.message()),
                     // Deleting everything removes the settings too: a person who chose to keep
-                    // nothing still wants that afterwards, so the choice is written again.
+                    // nothing, or to have the check-in in progress deleted on quick exit, still
+                    // wants that afterwards, so the choices are written again.
                     Confirm::DeleteEverything => {
                         repo.delete_everything().map_err(|e| e.message())?;
                         if keep_nothing {
                             repo.set_keep_nothing(true).map_err(|e| e.message())?;
+                        }
+                        if exit_clears_draft {
+                            repo.set_exit_clears_draft(true).map_err(|e| e.message())?;
                         }
                         Ok(())
                     }
@@ -438,6 +464,7 @@ pub fn app(props: &AppProps) -> Html {
         ref notices,
         ref report,
         keep_nothing,
+        exit_clears_draft,
     } = *app.shell;
     let heading = screen_heading.clone();
     let body = match state.screen {
@@ -505,6 +532,7 @@ pub fn app(props: &AppProps) -> Html {
             history: state.history.clone(),
             confirm: state.confirm.clone(),
             keep_nothing,
+            exit_clears_draft,
             show_all: state.show_all_history,
             report: report.clone(),
             id_prefix: props.id_prefix.clone(),
@@ -532,6 +560,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class="rc-widget" lang={locale.tag()} dir={locale.dir()} part="widget" data-screen={state.screen.as_str()}>
             { header(&HeaderProps {
                 locale,
+                exit_url: props.exit_url.clone(),
                 help_open,
                 help_id: help_id.clone(),
                 toggle_ref: help_toggle.clone(),
@@ -584,6 +613,10 @@ pub enum Request {
     Region(Region),
     /// Speak this language (saved, unless the person chose to keep nothing).
     Locale(Locale),
+    /// "Leave quickly", or Shift pressed three times.
+    QuickExit,
+    /// "When I leave quickly, also delete the check-in I have not finished", changed.
+    ExitClearsDraft(bool),
 }
 
 /// Where the app's callbacks and effects send what happened: the check-in, what is around it,

@@ -21,10 +21,13 @@ use wasm_bindgen::JsValue;
 use yew::{AppHandle, Callback};
 
 use crate::embed::{self, HostEvent};
-use crate::i18n::Locale;
+use crate::help::Region;
+use crate::i18n::{Locale, Msg};
 use crate::storage::json::{self, Value};
 
 use super::app::{App, AppProps};
+use super::contacts::{contact_list, emergency_link, Which};
+use super::markup::Markup;
 use super::next_id_prefix;
 use super::saving::Saving;
 
@@ -33,6 +36,9 @@ struct Widget {
     /// The app and the `<div>` it is mounted in (removed with it, and Yew's listeners with
     /// it), once the texts of its language are here.
     running: Option<(web_sys::Element, AppHandle<App>)>,
+    /// The `<template>` holding the calm message shown if the widget ever stops working (see
+    /// [`fallback_markup`]): inert, and out of reach of selectors, until the loader uses it.
+    fallback: Option<web_sys::Element>,
     root: web_sys::ShadowRoot,
     /// What the app is given; its `locale` is the language shown.
     props: AppProps,
@@ -86,12 +92,22 @@ pub fn mount_widget(
         id_prefix: next_id_prefix().into(),
         namespace: Default::default(),
         partner: Rc::default(),
+        exit_url: Default::default(),
         on_event,
         on_locale: Callback::from(move |locale| pick(id, locale)),
     };
     let (props, wanted, warned) = configure(&attributes, resources.as_deref(), &languages, &template, None, &[]);
+    // The fallback goes in first, so that it is there whatever happens after; [`show`] writes
+    // it again in the language the widget then speaks.
+    let fallback = root.owner_document().and_then(|document| {
+        let fallback = document.create_element("template").ok()?;
+        root.append_child(&fallback).ok()?;
+        Some(fallback)
+    });
+    write_fallback(fallback.as_ref(), &props);
     let mut widget = Widget {
         running: None,
+        fallback,
         root,
         props,
         wanted,
@@ -132,6 +148,9 @@ pub fn update_widget(id: u32, attributes: String, resources: Option<String>, lan
 pub fn unmount_widget(id: u32) {
     if let Some(mut widget) = take(id) {
         stop(&mut widget);
+        if let Some(fallback) = widget.fallback {
+            fallback.remove();
+        }
     }
 }
 
@@ -195,6 +214,7 @@ fn show(widget: &mut Widget) {
         Some((_, app)) => app.update(widget.props.clone()),
         None => widget.running = start(&widget.root, widget.props.clone()),
     }
+    write_fallback(widget.fallback.as_ref(), &widget.props);
 }
 
 /// Removes the app, if one runs.
@@ -203,6 +223,47 @@ fn stop(widget: &mut Widget) {
         mount.remove();
         app.destroy();
     }
+}
+
+/// Writes the fallback for these props into the `<template>` `element`: the message, and in
+/// `data-ns` the namespace's key prefix, for the loader's export.
+fn write_fallback(element: Option<&web_sys::Element>, props: &AppProps) {
+    if let Some(element) = element {
+        element.set_attribute("data-ns", &props.namespace.prefix()).ok();
+        element.set_inner_html(&fallback_markup(props.locale, props.region, &props.exit_url));
+    }
+}
+
+/// What the person sees if the widget stops working: the WebAssembly cannot run again after a
+/// panic, so this is written beforehand into a `<template>` and shown by `embed/loader.js`
+/// without the wasm. A calm message, the region's crisis lines, a button that saves the check-ins to a
+/// file (the loader reads the namespace's keys, named by `data-ns`, and writes the export file
+/// of `docs/storage.md`), and the way out.
+pub fn fallback_markup(locale: Locale, region: Region, exit_url: &str) -> String {
+    let mut m = Markup::default();
+    // In a <div> as the app is, so that the same styles apply.
+    m.raw("<div><div class=\"rc-widget rc-fallback\" role=\"alert\" lang=\"");
+    m.raw(locale.tag());
+    m.raw("\" dir=\"");
+    m.raw(locale.dir());
+    m.raw("\"><div class=\"rc-header\"><a data-exit class=\"rc-exit\" href=\"");
+    m.text(exit_url);
+    m.raw("\">");
+    m.text(locale.text(Msg::ExitButton));
+    m.raw("</a></div><div class=\"rc-body\">");
+    m.element("<h2 class=\"rc-title\">", locale.text(Msg::FallbackTitle), "</h2>");
+    m.p(locale.text(Msg::FallbackBody));
+    m.p(locale.text(Msg::FallbackHelp));
+    emergency_link(&mut m, locale, region);
+    contact_list(&mut m, locale, region, Which::Crisis, 3);
+    m.element(
+        "<p><button type=\"button\" class=\"rc-button\" data-testid=\"fallback-export\">",
+        locale.text(Msg::FallbackExport),
+        "</button></p>",
+    );
+    m.p(locale.text(Msg::FallbackLater));
+    m.raw("</div></div></div>");
+    m.into_string()
 }
 
 /// The app's props for these attributes and resources (the id prefix and the callbacks kept
@@ -238,6 +299,7 @@ fn configure(
         region: config.region,
         namespace: config.namespace,
         partner: Rc::new(config.partner),
+        exit_url: config.exit_url.into(),
         ..before.clone()
     };
     (props, wanted, warnings)

@@ -31,6 +31,8 @@ pub struct HistoryProps {
     pub confirm: Option<Confirm>,
     /// Whether the person chose to keep nothing on this device.
     pub keep_nothing: bool,
+    /// Whether the person chose to have the check-in in progress deleted on quick exit.
+    pub exit_clears_draft: bool,
     /// Whether to list every saved check-in, or only the newest [`HISTORY_SHOWN`].
     pub show_all: bool,
     /// What the last import or export did, in plain words.
@@ -67,13 +69,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
         // The same file can be chosen again after a fix.
         input.set_value("");
     });
-    let on_keep_nothing = props.on_request.clone();
-    let keep_nothing = Callback::from(move |event: Event| {
-        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-        on_keep_nothing.emit(Request::KeepNothing(input.checked()));
-    });
     let import_id = id(&props.id_prefix, "import");
-    let keep_id = id(&props.id_prefix, "keep-nothing");
     let mut hint = Markup::default();
     hint.element(
         "<p class=\"rc-small\">",
@@ -116,17 +112,32 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                             data-testid="import" data-max-bytes={MAX_IMPORT_BYTES.to_string()} onchange={import} />
                     </label>
                 </div>
-                <p class="rc-field rc-check">
-                    <input id={keep_id.clone()} type="checkbox" checked={props.keep_nothing} onchange={keep_nothing} data-testid="keep-nothing" />
-                    <label for={keep_id}>{ locale.text(Msg::StorageKeepNothingLabel) }</label>
-                </p>
+                { checkbox(props, "keep-nothing", props.keep_nothing, Msg::StorageKeepNothingLabel, Request::KeepNothing) }
                 { hint.take() }
+                { checkbox(props, "exit-clears-draft", props.exit_clears_draft, Msg::ExitClearsDraft, Request::ExitClearsDraft) }
                 { delete_everything(props) }
             </section>
             <div class="rc-nav">
                 { button("rc-button rc-button-quiet", "leave", leave, locale.text(Msg::HistoryBack)) }
             </div>
         </section>
+    }
+}
+
+/// A choice of the person's, as a checkbox whose changes go to `request` (one closure type for
+/// every checkbox). `name` is its test id and the end of its element id.
+fn checkbox(props: &HistoryProps, name: &'static str, checked: bool, label: Msg, request: fn(bool) -> Request) -> Html {
+    let on_request = props.on_request.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        on_request.emit(request(input.checked()));
+    });
+    let input_id = id(&props.id_prefix, name);
+    html! {
+        <p class="rc-field rc-check">
+            <input id={input_id.clone()} type="checkbox" {checked} {onchange} data-testid={name} />
+            <label for={input_id}>{ props.locale.text(label) }</label>
+        </p>
     }
 }
 

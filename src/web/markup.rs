@@ -60,6 +60,11 @@ impl Markup {
         self.element("<h3>", text, "</h3>");
     }
 
+    /// What is written, as text (for an element's `innerHTML`).
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
     /// What is written so far, as nodes; the markup starts again empty.
     pub fn take(&mut self) -> Html {
         Html::from_html_unchecked(std::mem::take(&mut self.0).into())

@@ -52,6 +52,11 @@ pub fn welcome(props: &WelcomeProps) -> Html {
         locale.text(Msg::WelcomeNotDiagnosis),
         "</li></ul>",
     );
+    words.element(
+        "<p class=\"rc-small rc-exit-note\">",
+        locale.text(Msg::ExitNote),
+        "</p>",
+    );
     if props.draft {
         words.element(
             "<p data-testid=\"draft-offer\" class=\"rc-emphasis\">",
