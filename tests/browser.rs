@@ -243,6 +243,7 @@ async fn picking_a_language_tells_the_element_and_saves_the_choice() {
         id_prefix: "t".into(),
         namespace: namespace.clone(),
         partner: Rc::default(),
+        exit_url: Default::default(),
         on_event: Callback::noop(),
         on_locale: Callback::from(move |l: Locale| seen.borrow_mut().push(l)),
     })
@@ -681,6 +682,7 @@ async fn leave_quickly_comes_first_and_asks_the_loader_to_leave() {
         partner: Rc::default(),
         exit_url: "https://example.org/weather".into(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
+        on_locale: Callback::noop(),
     })
     .await;
     // The first element that takes focus by Tab is "Leave quickly"; before it, the link for

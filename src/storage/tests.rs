@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::checkin::tests::{completed, good, largest, CHECKIN_Q1};
 use super::keys::{aside_key, checkin_key, draft_key, settings_key};
+use super::schema::SCHEMA_VERSION;
 use super::*;
 use crate::answers::Answer;
 use crate::i18n::{Locale, Msg};
@@ -565,7 +566,7 @@ fn quick_exit_deletes_the_draft_only_when_the_person_chose_that() {
     assert_eq!(repo.exit_clears_draft(), Ok(true));
     assert_eq!(
         store.get("recovery-checkin:default:exit-clears-draft"),
-        Ok(Some("{\"v\":1}".into()))
+        Ok(Some(format!("{{\"v\":{SCHEMA_VERSION}}}")))
     );
     assert_eq!(repo.on_quick_exit(), Ok(true));
     assert_eq!(repo.load_draft().expect("works").value, None, "chosen: deleted");
