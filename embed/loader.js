@@ -87,7 +87,8 @@ function save(prefix) {
       if (!key.startsWith(prefix + "checkin:")) continue;
       try {
         const { v, ...checkin } = JSON.parse(localStorage.getItem(key));
-        if (v === 1) checkins.push(checkin);
+        // Plain check-ins of storage schema 1 and 2; an encrypted one ("v":3) stays out.
+        if (v > 0 && v < 3) checkins.push(checkin);
       } catch {}
     }
   } catch {}
@@ -115,6 +116,12 @@ function leave(root) {
   if (top !== self) setTimeout(() => location.replace(url), 500);
 }
 
+// The lock on saved check-ins (docs/privacy.md, src/web/lock.rs): WebCrypto, here so that the
+// WebAssembly carries no cryptography and the keys never enter its memory. Base64 as btoa writes it.
+const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const utf8 = (text) => new TextEncoder().encode(text);
+
 class RecoveryCheckin extends HTMLElement {
   static observedAttributes = ["lang", "region", "namespace", "theme", "exit-url", "partner-name"];
   // The widget's number in the wasm; -1 while none runs.
@@ -134,6 +141,61 @@ class RecoveryCheckin extends HTMLElement {
     if (!event.target.closest("[data-exit]")) return;
     event.preventDefault();
     this.#exit();
+  };
+
+  // This widget's keys by salt, each with its PBKDF2 iteration count: non-extractable, and
+  // forgotten when the lock closes.
+  #held = {};
+  // The lock's cryptography for this widget, called by the wasm with one of (texts one a line):
+  // "key" (form, lock record or null): the passphrase in form.p (and its second copy in form.c
+  //   for a new one) makes a key, PBKDF2-HMAC-SHA256 over a random 16-byte salt (or the lock
+  //   record's), 600,000 iterations; the form is emptied. Returns the salt, or what was wrong:
+  //   1 too short, 2 the two copies differ, 3 not the record's passphrase (AES-GCM refused it).
+  // "seal" (texts, salt): each text's envelope, AES-GCM-256 with a fresh 12-byte nonce each.
+  // "open" (envelopes): each one's text; "" for one without the key its salt names, or changed.
+  // "forget": drops every key. "wait" (ms): resolves after ms (the idle timer).
+  #crypt = async (op, a, b) => {
+    const { subtle } = crypto;
+    const each = (f) => Promise.all(a.split("\n").map(f)).then((texts) => texts.join("\n"));
+    if (op == "wait") return new Promise((done) => setTimeout(done, a));
+    if (op == "forget") return (this.#held = {});
+    if (op == "seal")
+      return each(async (text) => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const [key, iterations] = this.#held[b];
+        const ciphertext = b64(await subtle.encrypt({ name: "AES-GCM", iv }, key, utf8(text)));
+        return JSON.stringify({ v: 3, alg: "pbkdf2-sha256+aes-256-gcm", salt: b, iterations, nonce: b64(iv), ciphertext });
+      });
+    if (op == "open")
+      return each(async (text) => {
+        try {
+          const { salt, nonce, ciphertext } = JSON.parse(text);
+          const plain = await subtle.decrypt({ name: "AES-GCM", iv: bytes(nonce) }, this.#held[salt][0], bytes(ciphertext));
+          return new TextDecoder().decode(plain);
+        } catch {
+          return "";
+        }
+      });
+    const { p, c } = a.elements;
+    const pass = p.value;
+    const again = c?.value;
+    a.reset();
+    const fail = (code) => (p.focus(), code);
+    if (c && pass.length < 8) return fail(1);
+    if (c && again !== pass) return fail(2);
+    try {
+      const { salt, iterations } = b ? JSON.parse(b) : { salt: b64(crypto.getRandomValues(new Uint8Array(16))), iterations: 6e5 };
+      if (!(iterations >= 6e5 && iterations <= 1e7)) throw 0;
+      const base = await subtle.importKey("raw", utf8(pass), "PBKDF2", false, ["deriveKey"]);
+      const params = { name: "PBKDF2", hash: "SHA-256", salt: bytes(salt), iterations };
+      const key = await subtle.deriveKey(params, base, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+      this.#held[salt] = [key, iterations];
+      if (b && !(await this.#crypt("open", b))) throw 0;
+      return salt;
+    } catch {
+      if (b) this.#held = {};
+      return fail(3);
+    }
   };
 
   // Through the widget's own button, as a click would (it deletes what the person asked to have
@@ -157,6 +219,8 @@ class RecoveryCheckin extends HTMLElement {
         (type) =>
           type === "exit" ? leave(root) : this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true })),
         catalog,
+        // No WebCrypto (not a secure context): no lock can be set or opened here.
+        crypto.subtle && this.#crypt,
       ),
     );
     if (dead) fallback(root);

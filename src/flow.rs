@@ -62,6 +62,10 @@ pub enum Confirm {
     DeleteOne(String),
     /// Delete every saved check-in and the check-in in progress?
     DeleteEverything,
+    /// The form for a new passphrase (to set the lock, or change it) is open.
+    Passphrase,
+    /// Remove the lock?
+    RemoveLock,
 }
 
 /// Something the person did.
@@ -113,6 +117,9 @@ pub enum Action {
     ShowAllHistory,
     /// Confirmed; the web layer has deleted it from storage. The flow forgets it too.
     Deleted(Confirm),
+    /// The lock closed (`None`), or opened (with the check-in in progress found under it, if
+    /// any): everything on screen is forgotten, and the first screen shows afresh.
+    Reopen(Option<Session>),
 }
 
 /// The whole state of one check-in on screen.
@@ -298,6 +305,14 @@ impl Flow {
                 self.confirm = None;
                 Ok(())
             }
+            Action::Reopen(draft) => {
+                let (visit, finished) = (self.screen_visit, self.finished);
+                *self = Flow::new();
+                self.finished = finished;
+                self.screen_visit = visit.wrapping_add(1);
+                self.draft = draft.filter(|s| !s.answers().is_empty()).map(Rc::new);
+                Ok(())
+            }
             Action::Deleted(what) => {
                 self.confirm = None;
                 match what {
@@ -316,6 +331,7 @@ impl Flow {
                             self.go(Screen::History);
                         }
                     }
+                    Confirm::Passphrase | Confirm::RemoveLock => {}
                 }
                 Ok(())
             }
@@ -787,6 +803,28 @@ mod tests {
         flow.apply(Action::HistoryChanged(vec![saved("c", 3_000)]));
         assert_eq!(flow.screen, Screen::History);
         assert_eq!(flow.history.len(), 1);
+    }
+
+    #[test]
+    fn the_lock_closing_forgets_everything_on_screen_and_opening_offers_the_draft() {
+        let mut flow = Flow::new();
+        flow.apply(Action::ShowHistory(vec![saved("a", 1)]));
+        flow.apply(Action::Open("a".into()));
+        flow.apply(Action::Ask(Confirm::DeleteOne("a".into())));
+        let mut answered = Flow::new();
+        answered.apply(Action::Start);
+        answer_current(&mut answered);
+        let session = answered.session.clone();
+        let visit = flow.screen_visit;
+        flow.apply(Action::Reopen(None));
+        assert_eq!(flow.screen, Screen::Welcome);
+        assert!(flow.history.is_empty() && flow.viewing.is_none() && flow.confirm.is_none());
+        assert!(flow.draft.is_none() && flow.session.answers().is_empty());
+        assert_eq!(flow.screen_visit, visit + 1, "focus goes to the new screen's heading");
+        flow.apply(Action::Reopen(Some(session)));
+        assert!(flow.draft.is_some(), "the check-in in progress is offered again");
+        flow.apply(Action::Reopen(Some(Session::new())));
+        assert!(flow.draft.is_none(), "one with no answer is not worth offering");
     }
 
     #[test]

@@ -23,8 +23,9 @@ pub fn mount_widget(
     languages: String,
     events: js_sys::Function,
     fetch: js_sys::Function,
+    crypt: Option<js_sys::Function>,
 ) -> u32 {
-    element::mount_widget(root, attributes, resources, languages, events, fetch)
+    element::mount_widget(root, attributes, resources, languages, events, fetch, crypt)
 }
 
 /// Applies a widget's attributes again after one changed.

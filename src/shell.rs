@@ -24,6 +24,26 @@ pub struct Shell {
     pub keep_nothing: bool,
     /// Whether the person chose to have the check-in in progress deleted on quick exit.
     pub exit_clears_draft: bool,
+    /// The lock on saved check-ins.
+    pub lock: Lock,
+    /// Whether the lock is working (a passphrase being tried or set, everything encrypted
+    /// again): "Unlocking…" shows, and the forms wait.
+    pub lock_busy: bool,
+    /// What went wrong with the last passphrase given (wrong, too short, not the same twice),
+    /// shown beside the form.
+    pub lock_problem: Option<Msg>,
+}
+
+/// The lock on saved check-ins, as the screen shows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lock {
+    /// No passphrase is set (or the browser cannot do the cryptography: then none can be).
+    #[default]
+    Off,
+    /// A passphrase is set and not given yet: the unlock screen shows.
+    Locked,
+    /// Unlocked in this visit.
+    Open,
 }
 
 /// A change to the [`Shell`].
@@ -43,6 +63,10 @@ pub enum ShellAction {
     KeepNothing(bool),
     /// The choice to delete the check-in in progress on quick exit, as stored.
     ExitClearsDraft(bool),
+    /// The lock is now this, and the work on it is done; with what went wrong, if anything.
+    Lock(Lock, Option<Msg>),
+    /// The lock is working ("Unlocking…"); the last problem goes.
+    LockBusy,
 }
 
 impl Shell {
@@ -55,6 +79,9 @@ impl Shell {
             report: Vec::new(),
             keep_nothing: false,
             exit_clears_draft: false,
+            lock: Lock::Off,
+            lock_busy: false,
+            lock_problem: None,
         }
     }
 
@@ -81,6 +108,15 @@ impl Shell {
             ShellAction::Report(texts) => self.report = texts,
             ShellAction::KeepNothing(keep_nothing) => self.keep_nothing = keep_nothing,
             ShellAction::ExitClearsDraft(on) => self.exit_clears_draft = on,
+            ShellAction::Lock(lock, problem) => {
+                self.lock = lock;
+                self.lock_busy = false;
+                self.lock_problem = problem;
+            }
+            ShellAction::LockBusy => {
+                self.lock_busy = true;
+                self.lock_problem = None;
+            }
         }
         true
     }
@@ -148,5 +184,24 @@ mod tests {
         assert!(shell.exit_clears_draft);
         shell.apply(ShellAction::ExitClearsDraft(false));
         assert!(!shell.exit_clears_draft);
+    }
+
+    #[test]
+    fn the_lock_shows_busy_then_its_new_state_or_what_went_wrong() {
+        let mut shell = Shell::new(Region::Us);
+        assert_eq!(shell.lock, Lock::Off);
+        shell.apply(ShellAction::Lock(Lock::Locked, None));
+        shell.apply(ShellAction::LockBusy);
+        assert!(shell.lock_busy);
+        shell.apply(ShellAction::Lock(Lock::Locked, Some(Msg::StorageFailed)));
+        assert!(!shell.lock_busy);
+        assert_eq!(shell.lock_problem, Some(Msg::StorageFailed));
+        shell.apply(ShellAction::LockBusy);
+        assert_eq!(shell.lock_problem, None, "a new try clears the last problem");
+        shell.apply(ShellAction::Lock(Lock::Open, None));
+        assert_eq!(
+            (shell.lock, shell.lock_busy, shell.lock_problem),
+            (Lock::Open, false, None)
+        );
     }
 }

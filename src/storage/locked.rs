@@ -1,6 +1,6 @@
 //! The lock's decisions, without the cryptography: the stored form of an encrypted value, the
-//! lock's state and its idle timer. Issue 8; not wired into the widget yet (`docs/privacy.md`,
-//! "Not done yet").
+//! lock's state and its idle timer (issue 8; `docs/privacy.md`). The web layer keeps saved
+//! values under the lock through [`super::vault::Vault`].
 //!
 //! The encryption itself is WebCrypto's, done in JavaScript so that the key never enters the
 //! WebAssembly's memory and the wasm carries no crypto bindings: PBKDF2-HMAC-SHA256 over the
@@ -26,8 +26,10 @@ use std::fmt;
 
 use super::json::{self, Value};
 
-/// The storage schema version of an encrypted value.
-pub const LOCKED_VERSION: u32 = 2;
+/// The `"v"` of an encrypted value: above every plain schema version before the lock.
+pub const LOCKED_VERSION: u32 = 3;
+/// The `"alg"` of an encrypted value: what marks it as one, and how it was made.
+pub const ALG: &str = "pbkdf2-sha256+aes-256-gcm";
 /// PBKDF2-HMAC-SHA256 iterations: OWASP's figure for it (2023).
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// The fewest iterations an envelope may name and still be read: fewer would make a guessed
@@ -60,9 +62,9 @@ pub struct Locked {
 /// Why a stored text is not an encrypted value this build can read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LockedError {
-    /// Not a JSON object with `"v":2`: a plain value, or not ours.
+    /// Not a JSON object with an `"alg"`: a plain value, or not ours.
     NotLocked,
-    /// `"v"` above [`LOCKED_VERSION`]: written by a newer version; left alone.
+    /// `"v"` above [`LOCKED_VERSION`], or another `"alg"`: written by a newer version; left alone.
     FromTheFuture(u32),
     /// A field missing, of the wrong type or size, or not base64. The field's name.
     Bad(&'static str),
@@ -80,7 +82,7 @@ impl fmt::Display for LockedError {
 
 /// Writes an encrypted value's stored text.
 pub fn encode_locked(locked: &Locked) -> String {
-    let mut out = format!("{{\"v\":{LOCKED_VERSION},\"salt\":\"");
+    let mut out = format!("{{\"v\":{LOCKED_VERSION},\"alg\":\"{ALG}\",\"salt\":\"");
     base64_encode(&locked.salt, &mut out);
     out.push_str("\",\"iterations\":");
     out.push_str(&locked.iterations.to_string());
@@ -97,12 +99,15 @@ pub fn decode_locked(text: &str) -> Result<Locked, LockedError> {
     let Ok(Value::Object(fields)) = json::parse(text) else {
         return Err(LockedError::NotLocked);
     };
+    let Some(alg) = fields.get("alg") else {
+        return Err(LockedError::NotLocked);
+    };
     match fields.get("v").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(LOCKED_VERSION) => {}
-        Some(v) if v > u64::from(LOCKED_VERSION) => {
+        Some(v) if v == u64::from(LOCKED_VERSION) && alg.as_str() == Some(ALG) => {}
+        Some(v) if v >= u64::from(LOCKED_VERSION) => {
             return Err(LockedError::FromTheFuture(u32::try_from(v).unwrap_or(u32::MAX)))
         }
-        _ => return Err(LockedError::NotLocked),
+        _ => return Err(LockedError::Bad("v")),
     }
     let bytes = |name: &'static str| {
         fields
@@ -132,6 +137,12 @@ pub fn decode_locked(text: &str) -> Result<Locked, LockedError> {
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Whether a stored text is an encrypted value (or one a newer version encrypted otherwise): a
+/// JSON object with an `"alg"`. The readers of plain values leave such a text alone.
+pub fn is_locked(text: &str) -> bool {
+    matches!(json::parse(text), Ok(Value::Object(fields)) if fields.get("alg").is_some())
+}
 
 /// Standard base64 with padding, appended to `out`.
 pub fn base64_encode(bytes: &[u8], out: &mut String) {
@@ -293,15 +304,32 @@ mod tests {
     #[test]
     fn the_envelope_is_written_and_read_as_documented() {
         let text = encode_locked(&sample());
-        assert!(text.starts_with("{\"v\":2,\"salt\":\"BwcHBwcHBwcHBwcHBwcHBw==\",\"iterations\":600000,\"nonce\":\""));
+        assert!(text.starts_with(
+            "{\"v\":3,\"alg\":\"pbkdf2-sha256+aes-256-gcm\",\"salt\":\"BwcHBwcHBwcHBwcHBwcHBw==\",\"iterations\":600000,\"nonce\":\""
+        ));
         assert_eq!(decode_locked(&text), Ok(sample()));
-        // A plain value of version 1 is not an encrypted one.
-        assert_eq!(
-            decode_locked("{\"v\":1,\"keep_nothing\":true}"),
-            Err(LockedError::NotLocked)
-        );
+        assert!(is_locked(&text));
+        // Plain values of every schema version so far are not encrypted ones, nor is a plain
+        // value of a later version 3.
+        for plain in [
+            "{\"v\":1,\"keep_nothing\":true}",
+            "{\"v\":2,\"keep_nothing\":true}",
+            "{\"v\":3,\"keep_nothing\":true}",
+        ] {
+            assert_eq!(decode_locked(plain), Err(LockedError::NotLocked));
+            assert!(!is_locked(plain));
+        }
         assert_eq!(decode_locked("nonsense"), Err(LockedError::NotLocked));
-        assert_eq!(decode_locked("{\"v\":3}"), Err(LockedError::FromTheFuture(3)));
+        assert!(!is_locked("nonsense"));
+        assert_eq!(
+            decode_locked("{\"v\":4,\"alg\":\"x\"}"),
+            Err(LockedError::FromTheFuture(4))
+        );
+        assert_eq!(
+            decode_locked("{\"v\":3,\"alg\":\"x\"}"),
+            Err(LockedError::FromTheFuture(3))
+        );
+        assert_eq!(decode_locked("{\"v\":2,\"alg\":\"x\"}"), Err(LockedError::Bad("v")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Changing the lock's passphrase with no moment where data can be lost: the storage steps
-//! (issue 8; not wired into the widget yet). The cryptography happens between the steps, in
-//! JavaScript (see [`super::locked`]); these functions only read, write and remove keys, so
-//! every order of failure can be tested here.
+//! (issue 8; the web layer runs them, `src/web/lock.rs`). The cryptography happens between the
+//! steps, in JavaScript (see [`super::locked`]); these functions only read, write and remove
+//! keys, so every order of failure can be tested here.
 //!
 //! Keys, under the namespace's prefix (`recovery-checkin:<ns>:`):
 //!
@@ -30,7 +30,7 @@
 //! the old key, is left as it is: [`stale`] finds it, while the web layer still holds the old
 //! key, to re-encrypt it too.
 
-use super::keys::Namespace;
+use super::keys::{is_lockable, Namespace};
 use super::locked::decode_locked;
 use super::store::{Store, StoreError};
 
@@ -56,17 +56,11 @@ fn next_key(ns: &Namespace, key: &str) -> Option<String> {
     Some(format!("{}next:{what}", ns.prefix()))
 }
 
-/// Whether `key` is one whose value is encrypted under the lock: a check-in or the draft.
-fn is_lockable(ns: &Namespace, key: &str) -> bool {
-    key.strip_prefix(&ns.prefix())
-        .is_some_and(|what| what == "draft" || what.starts_with("checkin:"))
-}
-
 /// Every encrypted value of the namespace (check-ins and the draft), key and text, in key order.
 /// Plain values and values that are not ours are left out.
 pub fn locked_entries(store: &impl Store, ns: &Namespace) -> Result<Entries, StoreError> {
     let mut keys: Vec<String> = store.keys()?.into_iter().filter(|k| is_lockable(ns, k)).collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     let mut out = Vec::new();
     for key in keys {
         if let Some(text) = store.get(&key)? {
@@ -106,7 +100,7 @@ pub fn staged(store: &impl Store, ns: &Namespace) -> Result<(Option<String>, Ent
     let lock = store.get(&next_lock_key(ns))?;
     let prefix = format!("{}next:", ns.prefix());
     let mut keys: Vec<String> = store.keys()?.into_iter().filter(|k| k.starts_with(&prefix)).collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     let mut copies = Vec::new();
     for key in keys {
         if let Some(text) = store.get(&key)? {

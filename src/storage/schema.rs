@@ -146,6 +146,14 @@ pub(crate) fn open_envelope(text: &str) -> Result<Map, DecodeError> {
         return Err(DecodeError::corrupt("not a JSON object"));
     };
     let found = version_number(fields.get("v")).ok_or_else(|| DecodeError::corrupt("no schema version \"v\""))?;
+    // An encrypted value (`super::locked`) is never read as a plain one, whatever its "v": it
+    // is left alone as a newer version's value is, never moved aside or overwritten.
+    if fields.get("alg").is_some() {
+        return Err(DecodeError::FromTheFuture {
+            of: VersionOf::Schema,
+            found: found.max(super::locked::LOCKED_VERSION),
+        });
+    }
     fields.remove("v");
     migrate_schema(found, fields)
 }

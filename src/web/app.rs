@@ -17,21 +17,24 @@ use crate::help::Region;
 use crate::i18n::{Locale, Msg};
 use crate::safety::SafetyFlag;
 use crate::session::Session;
-use crate::shell::{Shell, ShellAction};
+use crate::shell::{Lock, Shell, ShellAction};
 use crate::storage::export::export_file_name;
-use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
+use crate::storage::keys::draft_key;
+use crate::storage::locked::LockState;
+use crate::storage::{ImportError, KeyKind, Namespace, Store, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
 use super::elements::{button, click, id, p};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
+use super::lock::{available, close, lock_part, push, touch, touched, unlock_screen, Job, LockProps};
 use super::question::{question_screen, QuestionProps};
 use super::results::{results_screen, ResultsProps};
 use super::review::{review_screen, ReviewProps};
 use super::safety_notice::safety_notices_in_flow;
 use super::saved_result::{saved_result_screen, SavedResultProps};
-use super::saving::{download, new_id, now_ms, Saving, SavingHandle};
+use super::saving::{download, new_id, now_ms, Crypt, Saving, SavingHandle};
 use super::welcome::{welcome, WelcomeProps};
 
 /// How a partner page configured this widget.
@@ -60,6 +63,10 @@ pub struct AppProps {
     /// nothing): the custom element shows the widget in it once its texts are here.
     #[prop_or_default]
     pub on_locale: Callback<Locale>,
+    /// The loader's WebCrypto for the lock on saved check-ins (`super::lock`); none, and no
+    /// lock is offered, where the browser has none.
+    #[prop_or_default]
+    pub crypt: Crypt,
 }
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
@@ -142,7 +149,7 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(|| AppState {
             flow: Rc::new(Flow::new()),
             shell: Rc::new(Shell::new(props.region)),
-            saving: Saving::open(props.namespace.clone()),
+            saving: Saving::open(props.namespace.clone(), props.crypt.0.clone()),
             refs: Rc::default(),
         })
     };
@@ -213,9 +220,15 @@ pub fn app(props: &AppProps) -> Html {
         use_app_effect(
             Deps::Mount,
             Box::new(move |_: &Deps| {
+                *saving.to.borrow_mut() = Some(to.clone());
                 let mut found = Vec::new();
                 if !saving.keeps_data() {
                     found.push(Msg::StorageBlocked);
+                }
+                // Under a closed lock, the check-in in progress is read once it is opened.
+                let locked = saving.lock.get() == LockState::Locked;
+                if locked {
+                    to.shell(ShellAction::Lock(Lock::Locked, None));
                 }
                 saving.with(|repo| {
                     match repo.settings() {
@@ -229,6 +242,7 @@ pub fn app(props: &AppProps) -> Html {
                         to.shell(ShellAction::ExitClearsDraft(true));
                     }
                     match repo.load_draft() {
+                        _ if locked => {}
                         Ok(draft) => {
                             found.extend(draft.messages());
                             if let Some(session) = draft.value {
@@ -321,6 +335,7 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |action: Action| {
+            touch(&saving);
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
@@ -341,15 +356,34 @@ pub fn app(props: &AppProps) -> Html {
         let help_toggle = help_toggle.clone();
         let on_locale = props.on_locale.clone();
         let on_event = props.on_event.clone();
-        Callback::from(move |request: Request| match request {
-            // The check-in in progress goes first if the person chose that; then the loader
-            // hides the page at once and leaves it (embed/loader.js). Nothing here may stop
-            // the person leaving: a failure to delete is not waited on or shown.
+        let lock_was = app.shell.lock;
+        // Anything the person asks for starts the lock's idle timer again.
+        Callback::from(move |request: Request| match touched(&saving, request) {
+            // The check-in in progress goes first if the person chose that (under a closed
+            // lock too: deleting needs no key), and the lock closes; then the loader hides the
+            // page at once and leaves it (embed/loader.js). Nothing here may stop the person
+            // leaving: a failure to delete is not waited on or shown.
             Request::QuickExit => {
                 if exit_clears_draft {
-                    saving.with(|repo| repo.on_quick_exit()).ok();
+                    saving.with(|repo| {
+                        if repo.on_quick_exit().is_err() {
+                            let key = draft_key(repo.namespace());
+                            repo.store_mut().remove(&key).ok();
+                        }
+                    });
                 }
+                close(&saving);
                 on_event.emit(HostEvent::Exit)
+            }
+            Request::Lock(op, form) => {
+                let job = match op.as_str() {
+                    "unlock" => Job::Unlock(form),
+                    "set" => Job::Set(form),
+                    "remove" => Job::Remove,
+                    _ => return close(&saving),
+                };
+                to.shell(ShellAction::LockBusy);
+                push(&saving, job);
             }
             Request::ExitClearsDraft(choice) => match saving.with(|repo| repo.set_exit_clears_draft(choice)) {
                 Ok(()) => to.shell(ShellAction::ExitClearsDraft(choice)),
@@ -381,9 +415,19 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         Ok(())
                     }
+                    Confirm::Passphrase | Confirm::RemoveLock => Ok(()),
                 });
                 match done {
-                    Ok(()) => to.flow(Action::Deleted(what)),
+                    Ok(()) => {
+                        // The lock went with everything else: values are plain from now on.
+                        if what == Confirm::DeleteEverything && lock_was != Lock::Off {
+                            saving.with(|repo| repo.store_mut().turn_off());
+                            saving.lock.set(LockState::Off);
+                            push(&saving, Job::Forget);
+                            to.flow(Action::Reopen(None));
+                        }
+                        to.flow(Action::Deleted(what))
+                    }
                     Err(message) => to.tell(message),
                 }
             }
@@ -465,9 +509,23 @@ pub fn app(props: &AppProps) -> Html {
         ref report,
         keep_nothing,
         exit_clears_draft,
+        lock,
+        lock_busy,
+        lock_problem,
     } = *app.shell;
     let heading = screen_heading.clone();
+    let lock_props = LockProps {
+        locale,
+        id_prefix: &props.id_prefix,
+        lock,
+        busy: lock_busy,
+        problem: lock_problem,
+        confirm: state.confirm.as_ref(),
+        on_action: &on_action,
+        on_request: &on_request,
+    };
     let body = match state.screen {
+        _ if lock == Lock::Locked => unlock_screen(&lock_props, &heading),
         Screen::Welcome => welcome(&WelcomeProps {
             locale,
             heading,
@@ -535,6 +593,11 @@ pub fn app(props: &AppProps) -> Html {
             exit_clears_draft,
             show_all: state.show_all_history,
             report: report.clone(),
+            lock: if available(&saving) {
+                lock_part(&lock_props)
+            } else {
+                Html::default()
+            },
             id_prefix: props.id_prefix.clone(),
             heading,
             on_action: on_action.clone(),
@@ -617,31 +680,34 @@ pub enum Request {
     QuickExit,
     /// "When I leave quickly, also delete the check-in I have not finished", changed.
     ExitClearsDraft(bool),
+    /// The lock's work (`super::lock`), with its form: `unlock` and `set` (the passphrase is
+    /// in the form, read by the loader, not here), `remove`, and `now` ("Lock now").
+    Lock(String, wasm_bindgen::JsValue),
 }
 
 /// Where the app's callbacks and effects send what happened: the check-in, what is around it,
 /// and notices (one handle for all three, cloned into each closure once).
 #[derive(Clone)]
-struct To(UseReducerDispatcher<AppState>);
+pub struct To(UseReducerDispatcher<AppState>);
 
 impl To {
     /// A move in the check-in.
-    fn flow(&self, action: Action) {
+    pub fn flow(&self, action: Action) {
         self.0.dispatch(AppAction::Flow(action));
     }
 
     /// A change around it.
-    fn shell(&self, action: ShellAction) {
+    pub fn shell(&self, action: ShellAction) {
         self.0.dispatch(AppAction::Shell(action));
     }
 
     /// Notices for the person, such as a failed save.
-    fn notify(&self, msgs: Vec<Msg>) {
+    pub fn notify(&self, msgs: Vec<Msg>) {
         self.shell(ShellAction::Notify(msgs));
     }
 
     /// One notice.
-    fn tell(&self, msg: Msg) {
+    pub fn tell(&self, msg: Msg) {
         self.notify(vec![msg]);
     }
 

@@ -29,7 +29,7 @@ use super::app::{App, AppProps};
 use super::contacts::{contact_list, emergency_link, Which};
 use super::markup::Markup;
 use super::next_id_prefix;
-use super::saving::Saving;
+use super::saving::{Crypt, Saving};
 
 /// A widget on the page.
 struct Widget {
@@ -63,7 +63,8 @@ thread_local! {
 /// JSON reader the wasm has anyway; `resources` is the text of its `<script
 /// type="application/json">` (or what `mount()` was given); `languages` is
 /// `navigator.languages`, comma-separated; `events(type)` dispatches `checkin-started` and
-/// `checkin-completed` on the element; `fetch(tag)` fetches a language's texts. Returns the
+/// `checkin-completed` on the element; `fetch(tag)` fetches a language's texts; `crypt` is the
+/// lock's WebCrypto for this widget (`super::lock`; none without WebCrypto). Returns the
 /// widget's number.
 pub fn mount_widget(
     root: web_sys::ShadowRoot,
@@ -72,6 +73,7 @@ pub fn mount_widget(
     languages: String,
     events: js_sys::Function,
     fetch: js_sys::Function,
+    crypt: Option<js_sys::Function>,
 ) -> u32 {
     FETCH.with(|f| *f.borrow_mut() = Some(fetch));
     let id = WIDGETS.with(|widgets| {
@@ -95,6 +97,7 @@ pub fn mount_widget(
         exit_url: Default::default(),
         on_event,
         on_locale: Callback::from(move |locale| pick(id, locale)),
+        crypt: Crypt(crypt),
     };
     let (props, wanted, warned) = configure(&attributes, resources.as_deref(), &languages, &template, None, &[]);
     // The fallback goes in first, so that it is there whatever happens after; [`show`] writes
@@ -293,7 +296,7 @@ fn configure(
         web_sys::console::warn_1(&JsValue::from_str(warning));
     }
     let config = parsed.config;
-    let saved = Saving::open(config.namespace.clone()).with(|repo| repo.saved_locale());
+    let saved = Saving::open(config.namespace.clone(), None).with(|repo| repo.saved_locale());
     let wanted = Locale::choose(picked.or(config.lang), saved, languages);
     let props = AppProps {
         region: config.region,

@@ -37,6 +37,8 @@ pub struct HistoryProps {
     pub show_all: bool,
     /// What the last import or export did, in plain words.
     pub report: Vec<Text>,
+    /// The lock's part (`super::lock::lock_part`), where it can be offered.
+    pub lock: Html,
     /// Unique among widgets on the page.
     pub id_prefix: AttrValue,
     /// The heading, which takes focus when the screen appears.
@@ -117,6 +119,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                 { checkbox(props, "exit-clears-draft", props.exit_clears_draft, Msg::ExitClearsDraft, Request::ExitClearsDraft) }
                 { delete_everything(props) }
             </section>
+            { props.lock.clone() }
             <div class="rc-nav">
                 { button("rc-button rc-button-quiet", "leave", leave, locale.text(Msg::HistoryBack)) }
             </div>

@@ -12,6 +12,7 @@ pub mod elements;
 pub mod header;
 pub mod history;
 pub mod local_store;
+pub mod lock;
 pub mod markup;
 pub mod partner;
 pub mod print;

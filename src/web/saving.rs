@@ -4,33 +4,75 @@
 //! Components never touch storage themselves: the app calls these and tells the flow what
 //! happened, so what the flow does stays testable without a browser.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Locale;
+use crate::storage::locked::LockState;
+use crate::storage::rekey::recover;
+use crate::storage::vault::Vault;
 use crate::storage::{Namespace, Repository};
 
+use super::app::To;
 use super::local_store::WidgetStore;
+use super::lock::{work, Job};
 
-/// Storage for one widget: its repository and whether anything will outlast the page.
+/// Storage for one widget: its repository, whether anything will outlast the page, and the
+/// lock's work (`super::lock`).
 pub struct Saving {
-    repo: RefCell<Repository<WidgetStore>>,
+    repo: RefCell<Repository<Vault<WidgetStore>>>,
     keeps_data: bool,
+    /// The loader's WebCrypto for this widget (`embed/loader.js`); `None` where the browser
+    /// has none (not a secure context), and then no lock can be set.
+    pub(super) crypt: Option<js_sys::Function>,
+    /// The lock's work waiting, done one job at a time, in order.
+    pub(super) jobs: RefCell<VecDeque<Job>>,
+    /// Whether a job is being done.
+    pub(super) working: Cell<bool>,
+    /// The salt (as the envelope writes it) of the key values are encrypted with while the
+    /// lock is open; `None`: they are written plain (the lock is off).
+    pub(super) salt: RefCell<Option<String>>,
+    /// The idle timer.
+    pub(super) lock: Cell<LockState>,
+    /// Where the lock's work tells the app what happened (set on mount).
+    pub(super) to: RefCell<Option<To>>,
 }
 
 /// Shared between the app's callbacks and effects.
 pub type SavingHandle = Rc<Saving>;
 
+/// The loader's `crypt` function for one widget (`super::lock`), or none.
+#[derive(Clone, Debug, Default)]
+pub struct Crypt(pub Option<js_sys::Function>);
+
+impl PartialEq for Crypt {
+    /// A widget keeps its one function for its life: never a change to draw again for.
+    fn eq(&self, _: &Crypt) -> bool {
+        true
+    }
+}
+
 impl Saving {
-    /// `localStorage` in `namespace` when the browser allows it, memory otherwise.
-    pub fn open(namespace: Namespace) -> SavingHandle {
-        let store = WidgetStore::open();
+    /// `localStorage` in `namespace` when the browser allows it, memory otherwise. A change of
+    /// passphrase cut off last time is finished or undone first (`storage::rekey::recover`).
+    pub fn open(namespace: Namespace, crypt: Option<js_sys::Function>) -> SavingHandle {
+        let mut store = WidgetStore::open();
         let keeps_data = store.keeps_data();
+        recover(&mut store, &namespace).ok();
+        let vault = Vault::new(store, namespace.clone());
+        let lock = LockState::on_open(!matches!(vault.mode(), crate::storage::vault::Mode::Off));
         Rc::new(Saving {
-            repo: RefCell::new(Repository::new(store, namespace)),
+            repo: RefCell::new(Repository::new(vault, namespace)),
             keeps_data,
+            crypt,
+            jobs: RefCell::default(),
+            working: Cell::new(false),
+            salt: RefCell::new(None),
+            lock: Cell::new(lock),
+            to: RefCell::new(None),
         })
     }
 
@@ -40,8 +82,18 @@ impl Saving {
     }
 
     /// Runs `f` with the repository. Calls never nest (each is one short, synchronous step).
-    pub fn with<R>(&self, f: impl FnOnce(&mut Repository<WidgetStore>) -> R) -> R {
-        f(&mut self.repo.borrow_mut())
+    /// Writes to values under an open lock are then encrypted and stored, in order.
+    pub fn with<R>(self: &Rc<Self>, f: impl FnOnce(&mut Repository<Vault<WidgetStore>>) -> R) -> R {
+        let (result, writes) = {
+            let mut repo = self.repo.borrow_mut();
+            let result = f(&mut repo);
+            (result, repo.store_mut().take_writes())
+        };
+        if !writes.is_empty() {
+            self.jobs.borrow_mut().extend(writes.into_iter().map(Job::Write));
+            work(self);
+        }
+        result
     }
 }
 
