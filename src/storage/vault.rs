@@ -319,7 +319,10 @@ mod tests {
         assert_eq!(history.problems[0].action, ProblemAction::LeftUntouched);
         let draft = repo.load_draft().expect("reads");
         assert_eq!(draft.problems[0].action, ProblemAction::LeftUntouched);
-        assert!(repo.save_draft(&crate::session::Session::new()).is_err(), "not overwritten");
+        assert!(
+            repo.save_draft(&crate::session::Session::new()).is_err(),
+            "not overwritten"
+        );
         repo.clear_draft().expect("left alone");
         assert_eq!(memory.snapshot(), before);
     }
