@@ -18,12 +18,12 @@
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
 //! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
 //! | [`sort`] | one stable sort for the crate, compiled once instead of once per call site |
-//! | [`shell`] | the widget's state around the check-in: the crisis panel, the region, storage notices, the import report, "keep nothing" |
+//! | [`shell`] | the widget's state around the check-in: the crisis panel, the region, storage notices, the import report, "keep nothing", the lock |
 //! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
 //! | [`recommend`] | group types ranked for the person (`content/groups.toml`), professional help, next steps |
-//! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import (`docs/storage.md`) |
+//! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import, the lock's envelope and the store under it (`docs/storage.md`) |
 //! | [`text`] | result texts as [`i18n::Msg`] plus values, rendered per locale and region; `Msg` saved by key |
 //! | `web` | (feature `web`) the thin Yew layer: the custom element's wasm half, the app, one component per file |
 //!
