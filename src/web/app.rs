@@ -424,7 +424,10 @@ pub fn app(props: &AppProps) -> Html {
                             saving.with(|repo| repo.store_mut().turn_off());
                             saving.lock.set(LockState::Off);
                             push(&saving, Job::Forget);
-                            to.flow(Action::Reopen(None));
+                            // From the unlock screen: the first screen, afresh, its heading focused.
+                            if lock_was == Lock::Locked {
+                                to.flow(Action::Reopen(None));
+                            }
                         }
                         to.flow(Action::Deleted(what))
                     }

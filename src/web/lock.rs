@@ -32,7 +32,6 @@ use super::markup::Markup;
 use super::saving::SavingHandle;
 
 /// Work for the lock, done in order.
-#[derive(Debug)]
 pub enum Job {
     /// A write to a value under the lock (encrypted first while the lock is on).
     Write(Write),
@@ -79,7 +78,11 @@ pub fn work(saving: &SavingHandle) {
     let saving = saving.clone();
     yew::platform::spawn_local(async move {
         loop {
-            let job = saving.jobs.borrow_mut().pop_front();
+            // Oldest first (a `Vec`: the wasm has its code already; there are only ever a few).
+            let job = {
+                let mut jobs = saving.jobs.borrow_mut();
+                (!jobs.is_empty()).then(|| jobs.remove(0))
+            };
             let Some(job) = job else { break };
             let mut next = start(&saving, job);
             while let Some(Call(op, a, b, then)) = next {
@@ -93,7 +96,7 @@ pub fn work(saving: &SavingHandle) {
 
 /// Adds a job and starts the work.
 pub fn push(saving: &SavingHandle, job: Job) {
-    saving.jobs.borrow_mut().push_back(job);
+    saving.jobs.borrow_mut().push(job);
     work(saving);
 }
 
@@ -421,10 +424,8 @@ fn resume(saving: &SavingHandle, then: Then, answer: JsValue) -> Option<Call> {
             ));
         }
         Then::Checked(salt, plain, record) => {
-            let good = text.is_some_and(|text| {
-                text.split('\n')
-                    .eq(std::iter::once(CHECK_TEXT).chain(plain.iter().map(|(_, t)| t.as_str())))
-            });
+            let expected = lines(std::iter::once(CHECK_TEXT).chain(plain.iter().map(|(_, t)| t.as_str())));
+            let good = text.is_some() && answer == expected;
             let committed = saving.with(|repo| {
                 let ns = repo.namespace().clone();
                 let store = repo.store_mut().inner_mut();

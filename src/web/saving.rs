@@ -5,7 +5,6 @@
 //! happened, so what the flow does stays testable without a browser.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,7 +28,7 @@ pub struct Saving {
     /// has none (not a secure context), and then no lock can be set.
     pub(super) crypt: Option<js_sys::Function>,
     /// The lock's work waiting, done one job at a time, in order.
-    pub(super) jobs: RefCell<VecDeque<Job>>,
+    pub(super) jobs: RefCell<Vec<Job>>,
     /// Whether a job is being done.
     pub(super) working: Cell<bool>,
     /// The salt (as the envelope writes it) of the key values are encrypted with while the
