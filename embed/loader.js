@@ -87,7 +87,9 @@ function save(prefix) {
       if (!key.startsWith(prefix + "checkin:")) continue;
       try {
         const { v, ...checkin } = JSON.parse(localStorage.getItem(key));
-        if (v === 1) checkins.push(checkin);
+        // The schema versions this build reads (SCHEMA_VERSION, src/storage/schema.rs): a
+        // check-in is the same in both; version 2 added a field to the settings only.
+        if (v === 1 || v === 2) checkins.push(checkin);
       } catch {}
     }
   } catch {}

@@ -85,7 +85,7 @@ test("a whole check-in, a revisit, an export and an import: nothing leaves the d
   await historyScreen(page)
     .locator("[data-testid=import]")
     .setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(historyScreen(page).locator("[data-testid=report]")).toHaveText("Check-ins added: 1.");
+  await expect(historyScreen(page).locator("[data-testid=report]")).toHaveText("1 check-in added.");
   expect(await localStorageSnapshot(page)).toEqual(before);
   await page.waitForLoadState("networkidle");
 

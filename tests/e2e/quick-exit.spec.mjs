@@ -156,7 +156,7 @@ test("the check-in in progress is deleted on quick exit only when the person cho
   await expect(box).not.toBeChecked();
   await widget(page).getByText("When I leave quickly, also delete the check-in I have not finished").click();
   await expect(box).toBeChecked();
-  expect((await localStorageSnapshot(page))[CHOICE]).toBe('{"v":1}');
+  expect((await localStorageSnapshot(page))[CHOICE]).toBe('{"v":2}');
   await answerOne();
   await leaveButton(page).click({ noWaitAfter: true });
   await page.waitForURL(WEATHER);
@@ -164,7 +164,7 @@ test("the check-in in progress is deleted on quick exit only when the person cho
   await expect(widget(page).getByRole("button", { name: "Start the check-in" })).toBeVisible();
   const kept = await localStorageSnapshot(page);
   expect(kept[DRAFT]).toBeUndefined();
-  expect(kept[CHOICE]).toBe('{"v":1}');
+  expect(kept[CHOICE]).toBe('{"v":2}');
   // The choice is shown as made.
   await widget(page).locator("[data-testid=open-history]").click();
   await expect(box).toBeChecked();
@@ -205,7 +205,7 @@ test("a widget that stops working shows a calm message with crisis lines, the wa
   expect(file.format).toBe("recovery-checkin-export");
   expect(file.version).toBe(1);
   const { v, ...stored } = JSON.parse(saved[key]);
-  expect(v).toBe(1);
+  expect(v).toBe(2);
   expect(file.checkins).toEqual([stored]);
 
   // Nothing happens once it stopped: attributes and Shift reach no dead code.
@@ -217,13 +217,17 @@ test("a widget that stops working shows a calm message with crisis lines, the wa
 test("a trap reported to the page (a panic in an event handler) shows the message in every widget", async ({ page }) => {
   await page.goto("/demo/two.html");
   await expect(page.locator(WIDGET)).toHaveCount(2);
-  for (const w of await page.locator(WIDGET).all()) await expect(w.getByRole("button", { name: "Start the check-in" })).toBeEnabled();
+  for (const w of await page.locator(WIDGET).all()) await expect(w.locator("[data-testid=start]")).toBeEnabled();
   await page.evaluate(() => dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
   for (const w of await page.locator(WIDGET).all()) {
     await expect(w.locator(".rc-fallback")).toBeVisible();
     await expect(w.locator(".rc-fallback .rc-contacts li").first()).toBeVisible();
     await expect(w.locator("[data-testid=start]")).toHaveCount(0);
   }
+  // Each message is in the language its widget spoke (the second one asks for Spanish).
+  await expect(page.locator(WIDGET).nth(0).locator(".rc-fallback")).toHaveAttribute("lang", "en");
+  await expect(page.locator(WIDGET).nth(1).locator(".rc-fallback")).toHaveAttribute("lang", "es");
+  await expect(page.locator(WIDGET).nth(1).locator(".rc-fallback h2")).toHaveText("Algo salió mal");
 });
 
 test("a trap in the page's own WebAssembly is not the widget's", async ({ page }) => {
@@ -261,7 +265,7 @@ test("the exported file from the message can be imported again", async ({ page, 
   await fresh
     .locator(`${WIDGET} [data-testid=import]`)
     .setInputFiles({ name: "back.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(fresh.locator(`${WIDGET} [data-testid=report]`)).toHaveText("Check-ins added: 1.");
+  await expect(fresh.locator(`${WIDGET} [data-testid=report]`)).toHaveText("1 check-in added.");
   expect(await localStorageSnapshot(fresh)).toEqual(
     Object.fromEntries(Object.entries(before).filter(([k]) => k.includes(":checkin:"))),
   );
