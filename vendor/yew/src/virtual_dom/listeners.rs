@@ -42,10 +42,11 @@ macro_rules! gen_listener_kinds {
 
         impl ListenerKind {
             pub fn type_name(&self) -> std::borrow::Cow<'static, str> {
-                match self {
-                    Self::other(type_name) => type_name.clone(),
-                    $( Self::$kind => stringify!($kind).strip_prefix("on").unwrap_or_default().into(), )*
-                }
+                let name: &'static str = match self {
+                    Self::other(type_name) => return type_name.clone(),
+                    $( Self::$kind => stringify!($kind), )*
+                };
+                name.strip_prefix("on").unwrap_or_default().into()
             }
         }
 
