@@ -32,12 +32,23 @@ macro_rules! gen_listener_kinds {
         /// Supported kinds of DOM event listeners
         // Using instead of strings to optimise registry collection performance by simplifying
         // hashmap hash calculation.
-        #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+        #[derive(PartialEq, Eq, Hash, Debug)]
         #[allow(non_camel_case_types)]
         #[allow(missing_docs)]
         pub enum ListenerKind {
             $( $kind, )*
             other(std::borrow::Cow<'static, str>),
+        }
+
+        impl Clone for ListenerKind {
+            fn clone(&self) -> Self {
+                match self {
+                    Self::other(type_name) => Self::other(type_name.clone()),
+                    // SAFETY: every other variant holds no data, so a copy of its bits is a
+                    // clone (derived, this is a match of 97 arms in the wasm).
+                    _ => unsafe { std::ptr::read(self) },
+                }
+            }
         }
 
         impl ListenerKind {
