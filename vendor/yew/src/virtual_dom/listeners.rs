@@ -35,6 +35,8 @@ macro_rules! gen_listener_kinds {
         #[derive(PartialEq, Eq, Hash, Debug)]
         #[allow(non_camel_case_types)]
         #[allow(missing_docs)]
+        // A primitive representation: the variant's index is its first byte (`type_name`).
+        #[repr(u8)]
         pub enum ListenerKind {
             $( $kind, )*
             other(std::borrow::Cow<'static, str>),
@@ -53,10 +55,16 @@ macro_rules! gen_listener_kinds {
 
         impl ListenerKind {
             pub fn type_name(&self) -> std::borrow::Cow<'static, str> {
-                let name: &'static str = match self {
-                    Self::other(type_name) => return type_name.clone(),
-                    $( Self::$kind => stringify!($kind), )*
-                };
+                // The names in the order of the variants: one table, where a match is an arm
+                // of code for each.
+                const NAMES: &[&str] = &[$( stringify!($kind), )*];
+                if let Self::other(type_name) = self {
+                    return type_name.clone();
+                }
+                // SAFETY: `repr(u8)` puts the discriminant, the variant's index, in the first
+                // byte (the Reference, "Pointer casting" under enumerations).
+                let index = unsafe { *(self as *const Self as *const u8) };
+                let name = NAMES.get(usize::from(index)).copied().unwrap_or_default();
                 name.strip_prefix("on").unwrap_or_default().into()
             }
         }
