@@ -225,6 +225,10 @@ test("a trap reported to the page (a panic in an event handler) shows the messag
     await expect(w.locator(".rc-fallback .rc-contacts li").first()).toBeVisible();
     await expect(w.locator("[data-testid=start]")).toHaveCount(0);
   }
+  // Each message is in the language its widget spoke (the second one asks for Spanish).
+  await expect(page.locator(WIDGET).nth(0).locator(".rc-fallback")).toHaveAttribute("lang", "en");
+  await expect(page.locator(WIDGET).nth(1).locator(".rc-fallback")).toHaveAttribute("lang", "es");
+  await expect(page.locator(WIDGET).nth(1).locator(".rc-fallback h2")).toHaveText("Algo salió mal");
 });
 
 test("a trap in the page's own WebAssembly is not the widget's", async ({ page }) => {
