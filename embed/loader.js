@@ -116,11 +116,216 @@ function leave(root) {
   if (top !== self) setTimeout(() => location.replace(url), 500);
 }
 
-// The lock on saved check-ins (docs/privacy.md, src/web/lock.rs): WebCrypto, here so that the
-// WebAssembly carries no cryptography and the keys never enter its memory. Base64 as btoa writes it.
+// The lock on saved check-ins (docs/privacy.md, docs/storage.md): all of it is here, in
+// WebCrypto, so that the WebAssembly carries no cryptography and neither the passphrase nor a
+// key ever enters its memory. One vault per namespace (its key prefix), shared by the widgets
+// of that namespace, which read and write it as they would localStorage (the same methods).
+// While no lock record is stored, it is localStorage. While one is and the lock is open, the
+// values under the lock (the check-in in progress, each check-in, and their aside copies) are
+// served from memory, decrypted at unlock; each write changes memory at once and is encrypted
+// (AES-GCM-256, a fresh 12-byte nonce) and stored behind the writes before it. While it is
+// closed, they are the envelopes as stored, which the wasm leaves alone ("alg").
 const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
 const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const utf8 = (text) => new TextEncoder().encode(text);
+const CHECK = "recovery-checkin lock";
+const IDLE = 9e5;
+const vaults = {};
+const isEnvelope = (text) => {
+  try {
+    return !!JSON.parse(text).alg;
+  } catch {}
+};
+// A key from a passphrase: PBKDF2-HMAC-SHA256 over the salt, non-extractable, with the salt
+// and iteration count the envelopes name.
+async function derive(pass, salt = b64(crypto.getRandomValues(new Uint8Array(16))), iterations = 6e5) {
+  if (!(iterations >= 6e5 && iterations <= 1e7)) throw 0;
+  const base = await crypto.subtle.importKey("raw", utf8(pass), "PBKDF2", false, ["deriveKey"]);
+  const params = { name: "PBKDF2", hash: "SHA-256", salt: bytes(salt), iterations };
+  const key = await crypto.subtle.deriveKey(params, base, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+  return { key, salt, iterations };
+}
+async function seal(text, { key, salt, iterations }) {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ciphertext = b64(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, utf8(text)));
+  return JSON.stringify({ v: 3, alg: "pbkdf2-sha256+aes-256-gcm", salt, iterations, nonce: b64(iv), ciphertext });
+}
+async function unseal(text, { key }) {
+  const { nonce, ciphertext } = JSON.parse(text);
+  return new TextDecoder().decode(await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes(nonce) }, key, bytes(ciphertext)));
+}
+// The vault of namespace `ns`. A change of passphrase cut off last time is settled first: its
+// copies (`next:<what>`) and new record (`lock-next`) are written before anything else changes,
+// and the switch is the one write of `lock-next`'s value to `lock`. So if `lock` and `lock-next`
+// hold the same record, the switch was made: each copy still there replaces its value. If not,
+// the old passphrase still holds: the copies go.
+function vault(ns) {
+  if (vaults[ns]) return vaults[ns];
+  const ls = localStorage;
+  const record = ns + "lock";
+  const staged = ns + "lock-next";
+  const all = () => Array.from({ length: ls.length }, (_, i) => ls.key(i));
+  const settle = () => {
+    const next = ls.getItem(staged);
+    if (next == null) return;
+    const switched = next === ls.getItem(record);
+    for (const k of all())
+      if (k.startsWith(ns + "next:")) {
+        if (switched) ls.setItem(ns + k.slice(ns.length + 5), ls.getItem(k));
+        ls.removeItem(k);
+      }
+    ls.removeItem(staged);
+  };
+  settle();
+  const mine = (k) => k.startsWith(ns) && /^(aside:)?(draft(:|$)|checkin:)/.test(k.slice(ns.length));
+  const on = () => ls.getItem(record) != null;
+  let plain = null;
+  let held = null;
+  let chain = Promise.resolve();
+  let timer;
+  let touched;
+  let listed = [];
+  const serial = (task) => {
+    const done = chain.then(task);
+    chain = done.catch(() => {});
+    return done;
+  };
+  const write = (k, text) => serial(async () => ls.setItem(k, await seal(text, held))).catch(() => tell(ns, "write_failed"));
+  const sync = () => plain && !on() && close(true);
+  const close = (quiet) => {
+    if (!plain) return;
+    plain = null;
+    clearTimeout(timer);
+    serial(() => plain || (held = null));
+    quiet || tell(ns, "restart_widget");
+  };
+  const idle = () => (timer = setTimeout(() => (Date.now() - touched < IDLE ? idle() : close()), touched + IDLE - Date.now()));
+  const open = (values, key) => {
+    held = key;
+    plain = values;
+    touched = Date.now();
+    idle();
+  };
+  const take = (form, fresh) => {
+    const { p, c } = form.elements;
+    const pass = p.value;
+    const code = fresh && (pass.length < 8 ? 1 : c.value !== pass && 2);
+    form.reset();
+    code && p.focus();
+    return [pass, code];
+  };
+  const list = () => {
+    sync();
+    const keys = all().filter((k) => !plain || !mine(k));
+    return (listed = plain ? [...keys, ...plain.keys()] : keys);
+  };
+  const ops = {
+    state: () => (sync(), on() ? (plain ? 2 : 1) : 0),
+    now: () => close(),
+    touch: () => (touched = Date.now()),
+    async unlock(form) {
+      const [pass] = take(form);
+      try {
+        const text = ls.getItem(record);
+        const { salt, iterations } = JSON.parse(text);
+        const key = await derive(pass, salt, iterations);
+        if ((await unseal(text, key)) !== CHECK) throw 0;
+        await serial(async () => {
+          if (plain) return;
+          const values = new Map();
+          const found = [];
+          for (const k of all().filter(mine)) {
+            const text = ls.getItem(k);
+            let value = text;
+            if (!isEnvelope(text)) found.push(k);
+            else
+              try {
+                value = await unseal(text, key);
+              } catch {}
+            values.set(k, value);
+          }
+          open(values, key);
+          for (const k of found) write(k, values.get(k));
+        });
+        tell(ns, "restart_widget");
+        return 0;
+      } catch {
+        form.elements.p.focus();
+        return 3;
+      }
+    },
+    async set(form) {
+      const [pass, code] = take(form, true);
+      if (code) return code;
+      const key = await derive(pass);
+      const check = await seal(CHECK, key);
+      return serial(async () => {
+        if (!on()) {
+          const values = new Map(all().filter(mine).map((k) => [k, ls.getItem(k)]));
+          ls.setItem(record, check);
+          open(values, key);
+          for (const [k, text] of values) isEnvelope(text) || ls.setItem(k, await seal(text, key));
+          return 0;
+        }
+        if (!plain) return 4;
+        try {
+          ls.setItem(staged, check);
+          const copies = [];
+          for (const [k, text] of plain)
+            if (!isEnvelope(text)) {
+              const copy = ns + "next:" + k.slice(ns.length);
+              ls.setItem(copy, await seal(text, key));
+              copies.push([copy, text]);
+            }
+          if ((await unseal(ls.getItem(staged), key)) !== CHECK) throw 0;
+          for (const [copy, text] of copies) if ((await unseal(ls.getItem(copy), key)) !== text) throw 0;
+          ls.setItem(record, check);
+          held = key;
+        } catch {}
+        settle();
+        return held === key ? 0 : 4;
+      });
+    },
+    remove: () =>
+      serial(async () => {
+        try {
+          for (const [k, text] of plain) ls.setItem(k, text);
+          ls.removeItem(record);
+          close(true);
+          return 0;
+        } catch {
+          for (const [k, text] of plain) isEnvelope(text) || ls.setItem(k, await seal(text, held));
+          return 4;
+        }
+      }),
+  };
+  return (vaults[ns] = {
+    ops,
+    get length() {
+      return list().length;
+    },
+    key: (i) => listed[i] ?? null,
+    getItem: (k) => (sync(), plain && mine(k) ? (plain.get(k) ?? null) : ls.getItem(k)),
+    setItem(k, text) {
+      if (!mine(k) || !on()) return ls.setItem(k, text);
+      if (!plain) throw Error("locked");
+      plain.set(k, text);
+      write(k, text);
+    },
+    removeItem(k) {
+      plain?.delete(k);
+      ls.removeItem(k);
+      if (mine(k)) serial(() => ls.removeItem(k));
+    },
+  });
+}
+// Tells every widget of namespace `ns` (the wasm's restart_widget or write_failed), once the
+// call into the wasm that led here has returned.
+const widgets = new Set();
+const tell = (ns, what) =>
+  queueMicrotask(() => {
+    for (const widget of widgets) widget.ns === ns && call(() => glue[what](widget.id));
+  });
 
 class RecoveryCheckin extends HTMLElement {
   static observedAttributes = ["lang", "region", "namespace", "theme", "exit-url", "partner-name"];
@@ -143,60 +348,10 @@ class RecoveryCheckin extends HTMLElement {
     this.#exit();
   };
 
-  // This widget's keys by salt, each with its PBKDF2 iteration count: non-extractable, and
-  // forgotten when the lock closes.
-  #held = {};
-  // The lock's cryptography for this widget, called by the wasm with one of (texts one a line):
-  // "key" (form, lock record or null): the passphrase in form.p (and its second copy in form.c
-  //   for a new one) makes a key, PBKDF2-HMAC-SHA256 over a random 16-byte salt (or the lock
-  //   record's), 600,000 iterations; the form is emptied. Returns the salt, or what was wrong:
-  //   1 too short, 2 the two copies differ, 3 not the record's passphrase (AES-GCM refused it).
-  // "seal" (texts, salt): each text's envelope, AES-GCM-256 with a fresh 12-byte nonce each.
-  // "open" (envelopes): each one's text; "" for one without the key its salt names, or changed.
-  // "forget": drops every key. "wait" (ms): resolves after ms (the idle timer).
-  #crypt = async (op, a, b) => {
-    const { subtle } = crypto;
-    const each = (f) => Promise.all(a.split("\n").map(f)).then((texts) => texts.join("\n"));
-    if (op == "wait") return new Promise((done) => setTimeout(done, a));
-    if (op == "forget") return (this.#held = {});
-    if (op == "seal")
-      return each(async (text) => {
-        const iv = crypto.getRandomValues(new Uint8Array(12));
-        const [key, iterations] = this.#held[b];
-        const ciphertext = b64(await subtle.encrypt({ name: "AES-GCM", iv }, key, utf8(text)));
-        return JSON.stringify({ v: 3, alg: "pbkdf2-sha256+aes-256-gcm", salt: b, iterations, nonce: b64(iv), ciphertext });
-      });
-    if (op == "open")
-      return each(async (text) => {
-        try {
-          const { salt, nonce, ciphertext } = JSON.parse(text);
-          const plain = await subtle.decrypt({ name: "AES-GCM", iv: bytes(nonce) }, this.#held[salt][0], bytes(ciphertext));
-          return new TextDecoder().decode(plain);
-        } catch {
-          return "";
-        }
-      });
-    const { p, c } = a.elements;
-    const pass = p.value;
-    const again = c?.value;
-    a.reset();
-    const fail = (code) => (p.focus(), code);
-    if (c && pass.length < 8) return fail(1);
-    if (c && again !== pass) return fail(2);
-    try {
-      const { salt, iterations } = b ? JSON.parse(b) : { salt: b64(crypto.getRandomValues(new Uint8Array(16))), iterations: 6e5 };
-      if (!(iterations >= 6e5 && iterations <= 1e7)) throw 0;
-      const base = await subtle.importKey("raw", utf8(pass), "PBKDF2", false, ["deriveKey"]);
-      const params = { name: "PBKDF2", hash: "SHA-256", salt: bytes(salt), iterations };
-      const key = await subtle.deriveKey(params, base, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
-      this.#held[salt] = [key, iterations];
-      if (b && !(await this.#crypt("open", b))) throw 0;
-      return salt;
-    } catch {
-      if (b) this.#held = {};
-      return fail(3);
-    }
-  };
+  // This widget's number and namespace, for the vault to reach it.
+  #entry = { id: -1 };
+  // The person is using the widget: the lock's idle timer starts again.
+  #touch = () => vaults[this.#entry.ns]?.ops.touch();
 
   // Through the widget's own button, as a click would (it deletes what the person asked to have
   // deleted); straight out if the widget has stopped.
@@ -212,15 +367,30 @@ class RecoveryCheckin extends HTMLElement {
     live.add(root);
     root.addEventListener("click", this.#clicks);
     addEventListener("keydown", this.#keys, true);
-    this.#id = call(() =>
+    for (const type of ["pointerdown", "keydown", "input"]) root.addEventListener(type, this.#touch);
+    const entry = this.#entry;
+    widgets.add(entry);
+    entry.id = this.#id = call(() =>
       glue.mount_widget(
         root,
         ...this.#options(),
         (type) =>
-          type === "exit" ? leave(root) : this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true })),
+          type === "exit"
+            ? (vaults[entry.ns]?.ops.now(), leave(root))
+            : this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true })),
         catalog,
-        // No WebCrypto (not a secure context): no lock can be set or opened here.
-        crypto.subtle && this.#crypt,
+        // Where the widget keeps its values: the vault of its namespace (localStorage where
+        // there is no WebCrypto: not a secure context), or null where storage is refused.
+        (ns) => {
+          entry.ns = ns;
+          try {
+            return crypto.subtle ? vault(ns) : localStorage;
+          } catch {
+            return null;
+          }
+        },
+        // The lock's operations (the vault's ops above); none without WebCrypto.
+        crypto.subtle && ((op, form) => vaults[entry.ns]?.ops[op](form)),
       ),
     );
     if (dead) fallback(root);
@@ -231,6 +401,7 @@ class RecoveryCheckin extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected) return;
       live.delete(this.shadowRoot);
+      widgets.delete(this.#entry);
       removeEventListener("keydown", this.#keys, true);
       if (this.#id < 0) return;
       call(() => glue.unmount_widget(this.#id));

@@ -117,9 +117,9 @@ pub enum Action {
     ShowAllHistory,
     /// Confirmed; the web layer has deleted it from storage. The flow forgets it too.
     Deleted(Confirm),
-    /// The lock closed (`None`), or opened (with the check-in in progress found under it, if
-    /// any): everything on screen is forgotten, and the first screen shows afresh.
-    Reopen(Option<Session>),
+    /// Everything was deleted from the unlock screen: the first screen shows afresh, its
+    /// heading focused.
+    Reopen,
 }
 
 /// The whole state of one check-in on screen.
@@ -305,12 +305,11 @@ impl Flow {
                 self.confirm = None;
                 Ok(())
             }
-            Action::Reopen(draft) => {
+            Action::Reopen => {
                 let (visit, finished) = (self.screen_visit, self.finished);
                 *self = Flow::new();
                 self.finished = finished;
                 self.screen_visit = visit.wrapping_add(1);
-                self.draft = draft.filter(|s| !s.answers().is_empty()).map(Rc::new);
                 Ok(())
             }
             Action::Deleted(what) => {
@@ -806,25 +805,17 @@ mod tests {
     }
 
     #[test]
-    fn the_lock_closing_forgets_everything_on_screen_and_opening_offers_the_draft() {
+    fn reopening_forgets_everything_on_screen_and_focuses_the_first_screen() {
         let mut flow = Flow::new();
         flow.apply(Action::ShowHistory(vec![saved("a", 1)]));
         flow.apply(Action::Open("a".into()));
         flow.apply(Action::Ask(Confirm::DeleteOne("a".into())));
-        let mut answered = Flow::new();
-        answered.apply(Action::Start);
-        answer_current(&mut answered);
-        let session = answered.session.clone();
         let visit = flow.screen_visit;
-        flow.apply(Action::Reopen(None));
+        flow.apply(Action::Reopen);
         assert_eq!(flow.screen, Screen::Welcome);
         assert!(flow.history.is_empty() && flow.viewing.is_none() && flow.confirm.is_none());
         assert!(flow.draft.is_none() && flow.session.answers().is_empty());
         assert_eq!(flow.screen_visit, visit + 1, "focus goes to the new screen's heading");
-        flow.apply(Action::Reopen(Some(session)));
-        assert!(flow.draft.is_some(), "the check-in in progress is offered again");
-        flow.apply(Action::Reopen(Some(Session::new())));
-        assert!(flow.draft.is_none(), "one with no answer is not worth offering");
     }
 
     #[test]

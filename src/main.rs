@@ -1,6 +1,6 @@
 //! The binary Trunk builds. It starts nothing itself: `embed/loader.js` (written into `dist/` as
 //! `recovery-checkin.js`) defines `<recovery-checkin>`, and each element starts, changes and
-//! stops its widget through the three functions exported here (`src/web/element.rs` does the
+//! stops its widget through the functions exported here (`src/web/element.rs` does the
 //! work; only a binary's own exports reach its wasm).
 
 use recovery_checkin::web::element;
@@ -16,6 +16,8 @@ fn main() {}
 
 /// Starts a widget in a `<recovery-checkin>`'s shadow root; returns its number.
 #[wasm_bindgen]
+// Called by the loader alone, with one argument per thing it hands over.
+#[allow(clippy::too_many_arguments)]
 pub fn mount_widget(
     root: web_sys::ShadowRoot,
     attributes: String,
@@ -23,9 +25,10 @@ pub fn mount_widget(
     languages: String,
     events: js_sys::Function,
     fetch: js_sys::Function,
-    crypt: Option<js_sys::Function>,
+    store: js_sys::Function,
+    lock: Option<js_sys::Function>,
 ) -> u32 {
-    element::mount_widget(root, attributes, resources, languages, events, fetch, crypt)
+    element::mount_widget(root, attributes, resources, languages, events, fetch, store, lock)
 }
 
 /// Applies a widget's attributes again after one changed.
@@ -44,4 +47,16 @@ pub fn catalog_loaded(tag: String, text: String) {
 #[wasm_bindgen]
 pub fn unmount_widget(id: u32) {
     element::unmount_widget(id)
+}
+
+/// Starts a widget afresh: the lock of its namespace opened or closed.
+#[wasm_bindgen]
+pub fn restart_widget(id: u32) {
+    element::restart_widget(id)
+}
+
+/// Tells a widget that a write under the lock failed.
+#[wasm_bindgen]
+pub fn write_failed(id: u32) {
+    element::write_failed(id)
 }

@@ -85,7 +85,9 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         exit_url: "https://example.org/weather".into(),
         on_event: Callback::noop(),
         on_locale: Callback::noop(),
-        crypt: Default::default(),
+        loader: Default::default(),
+        restarted: false,
+        write_failures: 0,
     })
     .await
 }
@@ -247,7 +249,9 @@ async fn picking_a_language_tells_the_element_and_saves_the_choice() {
         exit_url: Default::default(),
         on_event: Callback::noop(),
         on_locale: Callback::from(move |l: Locale| seen.borrow_mut().push(l)),
-        crypt: Default::default(),
+        loader: Default::default(),
+        restarted: false,
+        write_failures: 0,
     })
     .await;
     let select: web_sys::HtmlSelectElement = root
@@ -656,7 +660,9 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
         exit_url: "https://example.org/weather".into(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
         on_locale: Callback::noop(),
-        crypt: Default::default(),
+        loader: Default::default(),
+        restarted: false,
+        write_failures: 0,
     })
     .await;
     assert_eq!(*events.borrow(), []);
@@ -686,7 +692,9 @@ async fn leave_quickly_comes_first_and_asks_the_loader_to_leave() {
         exit_url: "https://example.org/weather".into(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
         on_locale: Callback::noop(),
-        crypt: Default::default(),
+        loader: Default::default(),
+        restarted: false,
+        write_failures: 0,
     })
     .await;
     // The first element that takes focus by Tab is "Leave quickly"; before it, the link for

@@ -12,7 +12,7 @@
 //! | `recovery-checkin:<ns>:checkin:<id>` | one completed check-in (one key each) |
 //! | `recovery-checkin:<ns>:settings` | the person's storage choices |
 //! | `recovery-checkin:<ns>:aside:<what>:<n>` | a value that could not be read, kept verbatim |
-//! | `recovery-checkin:<ns>:lock`, `lock-next`, `next:<what>` | the lock's record and a change of passphrase under way ([`super::rekey`]) |
+//! | `recovery-checkin:<ns>:lock`, `lock-next`, `next:<what>` | the lock's record and a change of passphrase under way (`embed/loader.js`, `docs/storage.md`) |
 
 use std::fmt;
 
@@ -159,17 +159,6 @@ pub fn settings_key(ns: &Namespace) -> String {
 /// The key whose presence is the choice to delete the check-in in progress on quick exit.
 pub fn exit_clears_draft_key(ns: &Namespace) -> String {
     format!("{}exit-clears-draft", ns.prefix())
-}
-
-/// Whether `key` holds a value that is encrypted while the lock is on: the check-in in
-/// progress, a completed check-in, or an aside copy of either (it holds the same answers).
-/// The settings, the quick-exit choice and the lock's own records stay plain: they are read
-/// before the lock is opened.
-pub fn is_lockable(ns: &Namespace, key: &str) -> bool {
-    key.strip_prefix(&ns.prefix()).is_some_and(|what| {
-        let what = what.strip_prefix("aside:").unwrap_or(what);
-        what == "draft" || what.starts_with("draft:") || what.starts_with("checkin:")
-    })
 }
 
 /// The key of one completed check-in (the id is not checked here: see [`is_valid_id`]).

@@ -38,9 +38,6 @@
 //! | [`trend_svg`] | the trend chart as SVG markup, for the web layer to put on the page as it is |
 //! | [`export`] | the export file format, its checks, [`ImportReport`] and [`ImportError`] |
 //! | [`json`] | the small JSON reader and writer the stored values and export files use |
-//! | [`locked`] | the lock's envelope for encrypted values, its state and idle timer |
-//! | [`rekey`] | the storage steps of a change of passphrase, which never lose data |
-//! | [`vault`] | the store under the lock: lockable values in memory while it is open, each write kept for the web layer to encrypt |
 //!
 //! The stored format and the export format are documented for people and partners in
 //! `docs/storage.md`.
@@ -50,13 +47,10 @@ pub mod export;
 pub mod history;
 pub mod json;
 pub mod keys;
-pub mod locked;
-pub mod rekey;
 pub mod repo;
 pub mod schema;
 pub mod store;
 pub mod trend_svg;
-pub mod vault;
 
 pub use checkin::{MethodNote, SavedCheckIn, Scores};
 pub use export::{ImportError, ImportReport, MAX_IMPORT_BYTES};

@@ -185,11 +185,6 @@ impl<S: Store> Repository<S> {
         &self.store
     }
 
-    /// The store, to change it (the lock's steps, `super::vault`).
-    pub fn store_mut(&mut self) -> &mut S {
-        &mut self.store
-    }
-
     /// Gives the store back.
     pub fn into_store(self) -> S {
         self.store

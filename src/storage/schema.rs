@@ -146,12 +146,13 @@ pub(crate) fn open_envelope(text: &str) -> Result<Map, DecodeError> {
         return Err(DecodeError::corrupt("not a JSON object"));
     };
     let found = version_number(fields.get("v")).ok_or_else(|| DecodeError::corrupt("no schema version \"v\""))?;
-    // An encrypted value (`super::locked`) is never read as a plain one, whatever its "v": it
-    // is left alone as a newer version's value is, never moved aside or overwritten.
+    // An encrypted value (the lock's envelope, "v" 3 with "alg": `docs/storage.md`, written by
+    // `embed/loader.js`) is never read as a plain one, whatever its "v": it is left alone as a
+    // newer version's value is, never moved aside or overwritten.
     if fields.get("alg").is_some() {
         return Err(DecodeError::FromTheFuture {
             of: VersionOf::Schema,
-            found: found.max(super::locked::LOCKED_VERSION),
+            found: found.max(3),
         });
     }
     fields.remove("v");

@@ -19,22 +19,20 @@ use crate::safety::SafetyFlag;
 use crate::session::Session;
 use crate::shell::{Lock, Shell, ShellAction};
 use crate::storage::export::export_file_name;
-use crate::storage::keys::draft_key;
-use crate::storage::locked::LockState;
-use crate::storage::{ImportError, KeyKind, Namespace, Store, MAX_IMPORT_BYTES};
+use crate::storage::{ImportError, KeyKind, Namespace, MAX_IMPORT_BYTES};
 use crate::text::Text;
 
 use super::crisis_panel::{crisis_panel, CrisisPanelProps};
 use super::elements::{button, click, id, p};
 use super::header::{header, HeaderProps};
 use super::history::{history_screen, HistoryProps};
-use super::lock::{available, close, lock_part, push, touch, touched, unlock_screen, Job, LockProps};
+use super::lock::{lock_part, lock_work, unlock_screen, LockProps};
 use super::question::{question_screen, QuestionProps};
 use super::results::{results_screen, ResultsProps};
 use super::review::{review_screen, ReviewProps};
 use super::safety_notice::safety_notices_in_flow;
 use super::saved_result::{saved_result_screen, SavedResultProps};
-use super::saving::{download, new_id, now_ms, Crypt, Saving, SavingHandle};
+use super::saving::{download, new_id, now_ms, Loader, Saving, SavingHandle};
 use super::welcome::{welcome, WelcomeProps};
 
 /// How a partner page configured this widget.
@@ -63,10 +61,18 @@ pub struct AppProps {
     /// nothing): the custom element shows the widget in it once its texts are here.
     #[prop_or_default]
     pub on_locale: Callback<Locale>,
-    /// The loader's WebCrypto for the lock on saved check-ins (`super::lock`); none, and no
-    /// lock is offered, where the browser has none.
+    /// The loader's storage and lock for this widget (`super::saving::Loader`); without one,
+    /// `localStorage` and no lock.
     #[prop_or_default]
-    pub crypt: Crypt,
+    pub loader: Loader,
+    /// Started afresh by the loader (the lock opened or closed): focus goes to the first
+    /// screen's heading.
+    #[prop_or_default]
+    pub restarted: bool,
+    /// How many of the loader's writes under the lock have failed (each is told as a failed
+    /// save).
+    #[prop_or_default]
+    pub write_failures: u32,
 }
 
 /// The widget's state in Yew's reducer: the check-in ([`Flow`]) and what is around it
@@ -146,11 +152,20 @@ impl Reducible for AppState {
 pub fn app(props: &AppProps) -> Html {
     let locale = props.locale;
     let app = {
-        use_reducer(|| AppState {
-            flow: Rc::new(Flow::new()),
-            shell: Rc::new(Shell::new(props.region)),
-            saving: Saving::open(props.namespace.clone(), props.crypt.0.clone()),
-            refs: Rc::default(),
+        use_reducer(|| {
+            // Started afresh by the loader: focus goes to the first screen's heading, which is
+            // the unlock screen's from the first render when the lock is closed.
+            let mut flow = Flow::new();
+            flow.screen_visit = u32::from(props.restarted);
+            let saving = Saving::open(props.namespace.clone(), &props.loader);
+            let mut shell = Shell::new(props.region);
+            shell.lock = saving.lock_state();
+            AppState {
+                flow: Rc::new(flow),
+                shell: Rc::new(shell),
+                saving,
+                refs: Rc::default(),
+            }
         })
     };
     // What the callbacks and effects below dispatch: a move in the check-in, a change around it.
@@ -197,6 +212,21 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
 
+    // A write the loader could not encrypt or store is a failed save, and the person is told
+    // (none at first).
+    {
+        let to = to.clone();
+        use_app_effect(
+            Deps::Failed(props.write_failures),
+            Box::new(move |deps: &Deps| {
+                if !matches!(deps, Deps::Failed(0)) {
+                    to.tell(Msg::StorageFailed);
+                }
+                no_teardown()
+            }),
+        );
+    }
+
     // The partner page may change the region while the widget runs (the first run changes
     // nothing: the shell starts with it).
     {
@@ -220,16 +250,12 @@ pub fn app(props: &AppProps) -> Html {
         use_app_effect(
             Deps::Mount,
             Box::new(move |_: &Deps| {
-                *saving.to.borrow_mut() = Some(to.clone());
                 let mut found = Vec::new();
                 if !saving.keeps_data() {
                     found.push(Msg::StorageBlocked);
                 }
                 // Under a closed lock, the check-in in progress is read once it is opened.
-                let locked = saving.lock.get() == LockState::Locked;
-                if locked {
-                    to.shell(ShellAction::Lock(Lock::Locked, None));
-                }
+                let locked = saving.lock_state() == Lock::Locked;
                 saving.with(|repo| {
                     match repo.settings() {
                         Ok(settings) => {
@@ -335,7 +361,6 @@ pub fn app(props: &AppProps) -> Html {
         let saving = saving.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |action: Action| {
-            touch(&saving);
             // Starting over forgets the check-in left unfinished, in storage too.
             if action == Action::Start {
                 if let Err(error) = saving.with(|repo| repo.clear_draft()) {
@@ -357,34 +382,18 @@ pub fn app(props: &AppProps) -> Html {
         let on_locale = props.on_locale.clone();
         let on_event = props.on_event.clone();
         let lock_was = app.shell.lock;
-        // Anything the person asks for starts the lock's idle timer again.
-        Callback::from(move |request: Request| match touched(&saving, request) {
+        Callback::from(move |request: Request| match request {
             // The check-in in progress goes first if the person chose that (under a closed
-            // lock too: deleting needs no key), and the lock closes; then the loader hides the
+            // lock too: deleting needs no key); then the loader closes the lock, hides the
             // page at once and leaves it (embed/loader.js). Nothing here may stop the person
             // leaving: a failure to delete is not waited on or shown.
             Request::QuickExit => {
                 if exit_clears_draft {
-                    saving.with(|repo| {
-                        if repo.on_quick_exit().is_err() {
-                            let key = draft_key(repo.namespace());
-                            repo.store_mut().remove(&key).ok();
-                        }
-                    });
+                    saving.with(|repo| repo.on_quick_exit()).ok();
                 }
-                close(&saving);
                 on_event.emit(HostEvent::Exit)
             }
-            Request::Lock(op, form) => {
-                let job = match op.as_str() {
-                    "unlock" => Job::Unlock(form),
-                    "set" => Job::Set(form),
-                    "remove" => Job::Remove,
-                    _ => return close(&saving),
-                };
-                to.shell(ShellAction::LockBusy);
-                push(&saving, job);
-            }
+            Request::Lock(op, form) => lock_work(&saving, &to, op, form, lock_was),
             Request::ExitClearsDraft(choice) => match saving.with(|repo| repo.set_exit_clears_draft(choice)) {
                 Ok(()) => to.shell(ShellAction::ExitClearsDraft(choice)),
                 Err(error) => to.tell(error.message()),
@@ -419,15 +428,14 @@ pub fn app(props: &AppProps) -> Html {
                 });
                 match done {
                     Ok(()) => {
-                        // The lock went with everything else: values are plain from now on.
+                        // The lock record went with everything else (the loader's vault sees
+                        // that): values are plain from now on.
                         if what == Confirm::DeleteEverything && lock_was != Lock::Off {
-                            saving.with(|repo| repo.store_mut().turn_off());
-                            saving.lock.set(LockState::Off);
-                            push(&saving, Job::Forget);
                             // From the unlock screen: the first screen, afresh, its heading focused.
                             if lock_was == Lock::Locked {
-                                to.flow(Action::Reopen(None));
+                                to.flow(Action::Reopen);
                             }
+                            to.shell(ShellAction::Lock(Lock::Off, None));
                         }
                         to.flow(Action::Deleted(what))
                     }
@@ -596,7 +604,7 @@ pub fn app(props: &AppProps) -> Html {
             exit_clears_draft,
             show_all: state.show_all_history,
             report: report.clone(),
-            lock: if available(&saving) {
+            lock: if saving.lock_available() {
                 lock_part(&lock_props)
             } else {
                 Html::default()
@@ -738,6 +746,8 @@ enum Deps {
     Finished(u32),
     /// The region the partner page asks for.
     Region(Region),
+    /// The count of the loader's failed writes under the lock.
+    Failed(u32),
 }
 
 /// What an effect leaves to run when it is run again or the widget goes.

@@ -29,7 +29,7 @@ use super::app::{App, AppProps};
 use super::contacts::{contact_list, emergency_link, Which};
 use super::markup::Markup;
 use super::next_id_prefix;
-use super::saving::{Crypt, Saving};
+use super::saving::{Loader, Saving};
 
 /// A widget on the page.
 struct Widget {
@@ -63,9 +63,11 @@ thread_local! {
 /// JSON reader the wasm has anyway; `resources` is the text of its `<script
 /// type="application/json">` (or what `mount()` was given); `languages` is
 /// `navigator.languages`, comma-separated; `events(type)` dispatches `checkin-started` and
-/// `checkin-completed` on the element; `fetch(tag)` fetches a language's texts; `crypt` is the
-/// lock's WebCrypto for this widget (`super::lock`; none without WebCrypto). Returns the
-/// widget's number.
+/// `checkin-completed` on the element; `fetch(tag)` fetches a language's texts; `store(prefix)` and
+/// `lock(op, form)` are where the widget keeps its values and the lock's work
+/// ([`Loader`]; no `lock` without WebCrypto). Returns the widget's number.
+// Called by the loader alone, with one argument per thing it hands over.
+#[allow(clippy::too_many_arguments)]
 pub fn mount_widget(
     root: web_sys::ShadowRoot,
     attributes: String,
@@ -73,7 +75,8 @@ pub fn mount_widget(
     languages: String,
     events: js_sys::Function,
     fetch: js_sys::Function,
-    crypt: Option<js_sys::Function>,
+    store: js_sys::Function,
+    lock: Option<js_sys::Function>,
 ) -> u32 {
     FETCH.with(|f| *f.borrow_mut() = Some(fetch));
     let id = WIDGETS.with(|widgets| {
@@ -97,7 +100,12 @@ pub fn mount_widget(
         exit_url: Default::default(),
         on_event,
         on_locale: Callback::from(move |locale| pick(id, locale)),
-        crypt: Crypt(crypt),
+        loader: Loader {
+            store: Some(store),
+            lock,
+        },
+        restarted: false,
+        write_failures: 0,
     };
     let (props, wanted, warned) = configure(&attributes, resources.as_deref(), &languages, &template, None, &[]);
     // The fallback goes in first, so that it is there whatever happens after; [`show`] writes
@@ -155,6 +163,24 @@ pub fn unmount_widget(id: u32) {
             fallback.remove();
         }
     }
+}
+
+/// The lock of the widget's namespace opened or closed (`embed/loader.js`): the app starts
+/// afresh, reading everything again through the vault, with focus on its first screen's heading.
+pub fn restart_widget(id: u32) {
+    let Some(mut widget) = take(id) else { return };
+    stop(&mut widget);
+    widget.props.restarted = true;
+    show(&mut widget);
+    put(id, widget);
+}
+
+/// A write under the lock failed in the loader (`embed/loader.js`): the app tells the person.
+pub fn write_failed(id: u32) {
+    let Some(mut widget) = take(id) else { return };
+    widget.props.write_failures += 1;
+    show(&mut widget);
+    put(id, widget);
 }
 
 /// The loader hands over the catalog file of the language `tag` (empty when it could not be
@@ -296,7 +322,7 @@ fn configure(
         web_sys::console::warn_1(&JsValue::from_str(warning));
     }
     let config = parsed.config;
-    let saved = Saving::open(config.namespace.clone(), None).with(|repo| repo.saved_locale());
+    let saved = Saving::open(config.namespace.clone(), &before.loader).with(|repo| repo.saved_locale());
     let wanted = Locale::choose(picked.or(config.lang), saved, languages);
     let props = AppProps {
         region: config.region,

@@ -15,14 +15,20 @@ pub struct LocalStore {
 }
 
 impl LocalStore {
-    /// The page's `localStorage`, if the browser lets the widget use it. Reading a key proves
-    /// access: some browsers hand out the object and then throw on the first call.
-    pub fn open() -> Result<LocalStore, StoreError> {
-        let window = web_sys::window().ok_or(StoreError::Unavailable)?;
-        let storage = window
-            .local_storage()
-            .map_err(|_| StoreError::Unavailable)?
-            .ok_or(StoreError::Unavailable)?;
+    /// The store the loader gave (`given`: its vault for the namespace, which has the methods
+    /// of `localStorage` and is called as it is; `null` where storage is refused), or without
+    /// a loader the page's `localStorage`, if the browser lets the widget use it. Reading the
+    /// length proves access: some browsers hand out the object and then throw on the first call.
+    pub fn open(given: Option<JsValue>) -> Result<LocalStore, StoreError> {
+        let storage: web_sys::Storage = match given {
+            Some(given) if given.is_object() => given.unchecked_into(),
+            Some(_) => return Err(StoreError::Unavailable),
+            None => web_sys::window()
+                .ok_or(StoreError::Unavailable)?
+                .local_storage()
+                .map_err(|_| StoreError::Unavailable)?
+                .ok_or(StoreError::Unavailable)?,
+        };
         storage.length().map_err(|_| StoreError::Unavailable)?;
         Ok(LocalStore { storage })
     }
@@ -72,9 +78,9 @@ pub enum WidgetStore {
 }
 
 impl WidgetStore {
-    /// `localStorage` when it works, else memory.
-    pub fn open() -> WidgetStore {
-        match LocalStore::open() {
+    /// The loader's store (or `localStorage`) when it works, else memory.
+    pub fn open(given: Option<JsValue>) -> WidgetStore {
+        match LocalStore::open(given) {
             Ok(local) => WidgetStore::Local(local),
             Err(_) => WidgetStore::Memory(MemoryStore::new()),
         }

@@ -1,18 +1,13 @@
-//! The lock on saved check-ins (issue 8, `docs/privacy.md`): its work and its screens.
+//! The lock on saved check-ins (issue 8, `docs/privacy.md`): its screens, and the calls that
+//! start its work.
 //!
-//! The cryptography is WebCrypto's, in the loader (`embed/loader.js`): this widget's `crypt`
-//! function derives a non-extractable AES-GCM key from a passphrase with PBKDF2 (the passphrase
-//! is read from the form there and never enters the WebAssembly), encrypts texts into envelopes
-//! (`storage::locked`) and decrypts them. The keys stay in the loader. Several texts go in one
-//! call, one a line: no stored value holds a line break (JSON writes it `\n`), and one that
-//! does is not ours, so it is never sent.
-//!
-//! Storage is synchronous and WebCrypto is not, so while the lock is open the plain values live
-//! in memory only (`storage::vault`), and everything asynchronous is a [`Job`] done one at a
-//! time, in order, by [`work`]: each write to a value under the lock (encrypted, then stored),
-//! unlocking, setting or changing the passphrase, removing the lock, and forgetting the keys.
-//! So a write never overtakes an earlier one, and a change of passphrase never runs beside a
-//! write. A write that fails is told to the person, as every failed save is.
+//! The work is all in the loader (`embed/loader.js`): the namespace's vault, which the widget
+//! reads and writes as `localStorage`, keeps the values under the lock decrypted in memory
+//! while it is open and encrypts each write; it derives the keys from the passphrase
+//! (read from the form there: it never enters the WebAssembly), unlocks, sets, changes and
+//! removes the lock, and closes it after 15 idle minutes, on quick exit and on "Lock now".
+//! When the lock opens or closes, the loader starts the widget afresh
+//! (`super::element::restart_widget`), and everything is read again through the vault.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -21,431 +16,46 @@ use yew::prelude::*;
 use crate::flow::{Action, Confirm};
 use crate::i18n::{Locale, Msg};
 use crate::shell::{Lock, ShellAction};
-use crate::storage::locked::{is_locked, LockState};
-use crate::storage::rekey::{abandon, commit, lock_key, stage, staged, CHECK_TEXT};
-use crate::storage::vault::{Mode, Write};
-use crate::storage::{Store, StoreError};
 
 use super::app::{Request, To};
 use super::elements::{id, title};
 use super::markup::Markup;
 use super::saving::SavingHandle;
 
-/// Work for the lock, done in order.
-pub enum Job {
-    /// A write to a value under the lock (encrypted first while the lock is on).
-    Write(Write),
-    /// "Unlock", with the form holding the passphrase.
-    Unlock(JsValue),
-    /// A new passphrase from this form: sets the lock, or changes the passphrase.
-    Set(JsValue),
-    /// "Remove the lock": every value is written plain again, then the lock record goes.
-    Remove,
-    /// The lock closed or went: the keys are forgotten once the writes before are stored.
-    Forget,
-}
-
-/// A call to the loader's `crypt(op, a, b)`, and what to do with its answer.
-struct Call(&'static str, JsValue, JsValue, Then);
-
-/// What a job does with the loader's answer (each job is a few short synchronous steps with
-/// one call between each: far less code in the wasm than an `async fn` for each).
-enum Then {
-    /// Store the envelope under this key.
-    Put(String),
-    /// A key for the lock record: decrypt the stored values with it.
-    Unlocked,
-    /// The stored values decrypted (the keys of the envelopes sent, and the plain values
-    /// found): open the lock with the key of the salt.
-    Opened(String, Vec<String>, Entries),
-    /// A new key: encrypt the lock record (and, for a change, every value) with it.
-    NewKey,
-    /// The new lock record: set the lock with the key of the salt.
-    Record(String),
-    /// Every value encrypted with the new key: stage the copies, and read them back.
-    Sealed(String, Entries),
-    /// The staged copies opened again: commit if each gives back its text, with this record.
-    Checked(String, Entries, String),
-}
-
-type Entries = Vec<(String, String)>;
-
-/// Starts working through the jobs, unless that is under way.
-pub fn work(saving: &SavingHandle) {
-    if saving.working.replace(true) {
+/// Asks the loader for the lock's work `op` with `form` (the lock as it is: `was`): `now`
+/// closes it (the loader starts the widget afresh); `unlock` (afresh too, when the passphrase
+/// is right), `set` (a new passphrase, or a change of it) and `remove` answer when done, and
+/// the person is told what happened.
+pub fn lock_work(saving: &SavingHandle, to: &To, op: String, form: JsValue, was: Lock) {
+    let answer = saving.lock(&op, &form);
+    if op == "now" {
         return;
     }
-    let saving = saving.clone();
+    to.shell(ShellAction::LockBusy);
+    let (saving, to) = (saving.clone(), to.clone());
     yew::platform::spawn_local(async move {
-        loop {
-            // Oldest first (a `Vec`: the wasm has its code already; there are only ever a few).
-            let job = {
-                let mut jobs = saving.jobs.borrow_mut();
-                (!jobs.is_empty()).then(|| jobs.remove(0))
-            };
-            let Some(job) = job else { break };
-            let mut next = start(&saving, job);
-            while let Some(Call(op, a, b, then)) = next {
-                let answer = crypt(&saving, op, a, b).await;
-                next = resume(&saving, then, answer);
+        let code = JsFuture::from(js_sys::Promise::resolve(&answer))
+            .await
+            .ok()
+            .and_then(|c| c.as_f64());
+        let problem = match code {
+            Some(0.0) if op == "unlock" => return,
+            Some(0.0) => {
+                to.flow(Action::Cancel);
+                to.tell(match (op.as_str(), was) {
+                    ("remove", _) => Msg::LockRemoved,
+                    (_, Lock::Open) => Msg::LockChanged,
+                    _ => Msg::LockSetDone,
+                });
+                None
             }
-        }
-        saving.working.set(false);
+            Some(1.0) => Some(Msg::LockTooShort),
+            Some(2.0) => Some(Msg::LockNotSame),
+            Some(3.0) => Some(Msg::LockWrong),
+            _ => Some(Msg::LockFailed),
+        };
+        to.shell(ShellAction::Lock(saving.lock_state(), problem));
     });
-}
-
-/// Adds a job and starts the work.
-pub fn push(saving: &SavingHandle, job: Job) {
-    saving.jobs.borrow_mut().push(job);
-    work(saving);
-}
-
-/// Closes the lock now (idle, "Lock now", quick exit): the plain values and everything on
-/// screen are forgotten at once; the keys once the writes before are stored.
-pub fn close(saving: &SavingHandle) {
-    let mut state = saving.lock.get();
-    state.quick_exit();
-    saving.lock.set(state);
-    if saving.with(|repo| repo.store_mut().close()) {
-        tell(saving, |to| {
-            to.flow(Action::Reopen(None));
-            to.shell(ShellAction::Lock(Lock::Locked, None));
-        });
-    }
-    push(saving, Job::Forget);
-}
-
-/// The person did something: the idle timer starts again.
-pub fn touch(saving: &SavingHandle) {
-    let mut state = saving.lock.get();
-    state.touch(js_sys::Date::now());
-    saving.lock.set(state);
-}
-
-/// What the person asked for: the idle timer starts again ([`touch`]), and the request goes on.
-pub fn touched<T>(saving: &SavingHandle, request: T) -> T {
-    touch(saving);
-    request
-}
-
-/// Whether the lock can be offered here: the loader has WebCrypto, and storage keeps data.
-pub fn available(saving: &SavingHandle) -> bool {
-    saving.crypt.is_some() && saving.keeps_data()
-}
-
-/// Runs `f` with where the app hears from the lock.
-fn tell(saving: &SavingHandle, f: impl FnOnce(&To)) {
-    if let Some(to) = saving.to.borrow().as_ref() {
-        f(to);
-    }
-}
-
-/// Calls the loader's `crypt(op, a, b)`; the promise it returns, if any.
-fn call(saving: &SavingHandle, op: &str, a: &JsValue, b: &JsValue) -> Option<JsFuture> {
-    let promise = saving.crypt.as_ref()?.call3(&JsValue::NULL, &op.into(), a, b).ok()?;
-    Some(JsFuture::from(js_sys::Promise::from(promise)))
-}
-
-/// `crypt(op, a, b)`, awaited: what it answered (`NULL` when it failed).
-async fn crypt(saving: &SavingHandle, op: &str, a: JsValue, b: JsValue) -> JsValue {
-    match call(saving, op, &a, &b) {
-        Some(future) => future.await.unwrap_or(JsValue::NULL),
-        None => JsValue::NULL,
-    }
-}
-
-/// Several texts, one a line, as `crypt` takes them.
-fn lines<'a>(texts: impl Iterator<Item = &'a str>) -> JsValue {
-    let mut out = String::new();
-    for text in texts {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(text);
-    }
-    JsValue::from(out)
-}
-
-/// Tells the app the lock's state and what went wrong, if anything; the job ends.
-fn done(saving: &SavingHandle, problem: Option<Msg>) -> Option<Call> {
-    let lock = match saving.lock.get() {
-        LockState::Off => Lock::Off,
-        LockState::Locked => Lock::Locked,
-        LockState::Unlocked { .. } => Lock::Open,
-    };
-    tell(saving, |to| to.shell(ShellAction::Lock(lock, problem)));
-    None
-}
-
-/// The job succeeded: the form closes, and the person is told.
-fn finished(saving: &SavingHandle, msg: Msg) -> Option<Call> {
-    tell(saving, |to| {
-        to.flow(Action::Cancel);
-        to.tell(msg);
-    });
-    done(saving, None)
-}
-
-/// The lock opened in this visit with the key of `salt`: the idle timer starts, and locks
-/// after fifteen idle minutes (it looks when it would end, and again then).
-fn opened(saving: &SavingHandle, salt: String) {
-    *saving.salt.borrow_mut() = Some(salt);
-    saving.lock.set(LockState::unlocked(js_sys::Date::now()));
-    let saving = saving.clone();
-    yew::platform::spawn_local(async move {
-        while let Some(wait) = saving.lock.get().closes_in(js_sys::Date::now()) {
-            crypt(&saving, "wait", wait.into(), JsValue::NULL).await;
-            let mut state = saving.lock.get();
-            if state.tick(js_sys::Date::now()) {
-                close(&saving);
-            }
-        }
-    });
-}
-
-/// The keys are forgotten, here and in the loader.
-fn forget(saving: &SavingHandle) {
-    *saving.salt.borrow_mut() = None;
-    call(saving, "forget", &JsValue::NULL, &JsValue::NULL);
-}
-
-/// Writes `text` under `key` in the storage beneath the lock; a failure is told.
-fn store(saving: &SavingHandle, key: &str, text: Option<String>) {
-    let written = text
-        .ok_or(StoreError::Other(String::new()))
-        .and_then(|text| saving.with(|repo| repo.store_mut().inner_mut().set(key, &text)));
-    if let Err(error) = written {
-        tell(saving, |to| to.tell(error.message()));
-    }
-}
-
-/// Queues the encryption of these plain values, in place.
-fn reseal(saving: &SavingHandle, plain: Entries) {
-    saving
-        .jobs
-        .borrow_mut()
-        .extend(plain.into_iter().map(|(k, t)| Job::Write(Write::Put(k, t))));
-}
-
-/// What the loader answered instead of a key: 1 too short, 2 not the same twice, else wrong
-/// (or no WebCrypto to try it with).
-fn problem(answer: &JsValue) -> Msg {
-    match answer.as_f64() {
-        Some(1.0) => Msg::LockTooShort,
-        Some(2.0) => Msg::LockNotSame,
-        Some(_) => Msg::LockWrong,
-        None => Msg::StorageFailed,
-    }
-}
-
-/// A job's first step.
-fn start(saving: &SavingHandle, job: Job) -> Option<Call> {
-    match job {
-        Job::Write(Write::Put(key, plain)) => {
-            let salt = saving.salt.borrow().clone();
-            match salt {
-                Some(salt) => return Some(Call("seal", plain.into(), salt.into(), Then::Put(key))),
-                None => store(saving, &key, Some(plain)),
-            }
-        }
-        Job::Write(Write::Remove(key)) => {
-            if let Err(error) = saving.with(|repo| repo.store_mut().inner_mut().remove(&key)) {
-                tell(saving, |to| to.tell(error.message()));
-            }
-        }
-        Job::Unlock(form) => {
-            // Pressed twice, or opened meanwhile: nothing to do.
-            let record = saving.with(|repo| {
-                let record = repo.store().get(&lock_key(repo.namespace())).ok().flatten();
-                record.filter(|_| matches!(repo.store().mode(), Mode::Locked))
-            });
-            return match record {
-                Some(record) => Some(Call("key", form, record.into(), Then::Unlocked)),
-                None => done(saving, None),
-            };
-        }
-        Job::Set(form) => return Some(Call("key", form, JsValue::NULL, Then::NewKey)),
-        Job::Remove => {
-            let removed = saving.with(|repo| {
-                let key = lock_key(repo.namespace());
-                let plain = repo.store().plain();
-                let store = repo.store_mut().inner_mut();
-                for (k, text) in &plain {
-                    store.set(k, text)?;
-                }
-                store.remove(&key)?;
-                repo.store_mut().turn_off();
-                Ok::<_, StoreError>(())
-            });
-            if removed.is_err() {
-                // Whatever was written plain is encrypted again; the lock stays on.
-                reseal(saving, saving.with(|repo| repo.store().plain()));
-                return done(saving, Some(Msg::LockFailed));
-            }
-            saving.lock.set(LockState::Off);
-            forget(saving);
-            return finished(saving, Msg::LockRemoved);
-        }
-        Job::Forget => {
-            // An unlock under way when the lock closed opened it again: close it too.
-            if saving.with(|repo| repo.store_mut().close()) {
-                saving.lock.set(LockState::Locked);
-                tell(saving, |to| to.flow(Action::Reopen(None)));
-            }
-            if !matches!(saving.lock.get(), LockState::Unlocked { .. }) {
-                forget(saving);
-            }
-            return done(saving, None);
-        }
-    }
-    None
-}
-
-/// A job's next step, with the loader's answer.
-fn resume(saving: &SavingHandle, then: Then, answer: JsValue) -> Option<Call> {
-    let text = answer.as_string();
-    match then {
-        Then::Put(key) => store(saving, &key, text),
-        Then::Unlocked => {
-            let Some(salt) = text else {
-                return done(saving, Some(problem(&answer)));
-            };
-            // Encrypted values are sent to be decrypted; a plain one found under the lock (a
-            // change cut off, an older version in another tab) is encrypted now.
-            let stored = saving.with(|repo| repo.store().stored()).unwrap_or_default();
-            let (sealed, plain): (Entries, Entries) = stored
-                .into_iter()
-                .filter(|(_, t)| !t.contains('\n'))
-                .partition(|(_, t)| is_locked(t));
-            reseal(saving, plain.clone());
-            let keys = sealed.iter().map(|(k, _)| k.clone()).collect();
-            let texts = lines(sealed.iter().map(|(_, t)| t.as_str()));
-            return Some(Call("open", texts, JsValue::NULL, Then::Opened(salt, keys, plain)));
-        }
-        Then::Opened(salt, keys, mut plain) => {
-            let text = text.unwrap_or_default();
-            let mut unreadable = false;
-            for (key, value) in keys.into_iter().zip(text.split('\n')) {
-                unreadable |= value.is_empty();
-                if !value.is_empty() {
-                    plain.push((key, value.to_owned()));
-                }
-            }
-            opened(saving, salt);
-            let draft = saving.with(|repo| {
-                repo.store_mut().open(plain);
-                repo.load_draft()
-            });
-            let mut notices = Vec::new();
-            if unreadable {
-                notices.push(Msg::LockCouldNotOpen);
-            }
-            let draft = match draft {
-                Ok(loaded) => {
-                    notices.extend(loaded.messages());
-                    loaded.value
-                }
-                Err(error) => {
-                    notices.push(error.message());
-                    None
-                }
-            };
-            tell(saving, |to| {
-                to.flow(Action::Reopen(draft));
-                to.notify(notices);
-            });
-            return done(saving, None);
-        }
-        Then::NewKey => {
-            let Some(salt) = text else {
-                return done(saving, Some(problem(&answer)));
-            };
-            if saving.lock.get() == LockState::Off {
-                return Some(Call("seal", CHECK_TEXT.into(), salt.clone().into(), Then::Record(salt)));
-            }
-            let plain: Entries = saving.with(|repo| repo.store().plain());
-            let texts = lines(std::iter::once(CHECK_TEXT).chain(plain.iter().map(|(_, t)| t.as_str())));
-            return Some(Call("seal", texts, salt.clone().into(), Then::Sealed(salt, plain)));
-        }
-        Then::Record(salt) => {
-            let Some(record) = text else {
-                return done(saving, Some(Msg::LockFailed));
-            };
-            // The lock record first: from then on a value found plain is encrypted at the next
-            // unlock. Then every value is encrypted in place, in order, by the jobs that follow.
-            let set = saving.with(|repo| {
-                let stored = repo.store().stored()?;
-                let key = lock_key(repo.namespace());
-                repo.store_mut().inner_mut().set(&key, &record)?;
-                let plain: Entries = stored.into_iter().filter(|(_, t)| !is_locked(t)).collect();
-                repo.store_mut().open(plain.clone());
-                Ok::<_, StoreError>(plain)
-            });
-            return match set {
-                Ok(plain) => {
-                    opened(saving, salt);
-                    reseal(saving, plain);
-                    finished(saving, Msg::LockSetDone)
-                }
-                _ => done(saving, Some(Msg::LockFailed)),
-            };
-        }
-        Then::Sealed(salt, plain) => {
-            let text = text.unwrap_or_default();
-            let sealed: Vec<&str> = text.split('\n').collect();
-            if sealed.len() != plain.len() + 1 {
-                return done(saving, Some(Msg::LockFailed));
-            }
-            let copies: Entries = plain
-                .iter()
-                .zip(&sealed[1..])
-                .map(|((k, _), t)| (k.clone(), (*t).to_owned()))
-                .collect();
-            let back = saving.with(|repo| {
-                let ns = repo.namespace().clone();
-                let store = repo.store_mut().inner_mut();
-                stage(store, &ns, sealed[0], &copies)?;
-                staged(store, &ns)
-            });
-            let Ok((Some(lock), back)) = back else {
-                return done(saving, Some(Msg::LockFailed));
-            };
-            // Read back, each copy must be for the key of its value, and open to its text.
-            let texts = if back.iter().map(|(k, _)| k).eq(plain.iter().map(|(k, _)| k)) {
-                lines(std::iter::once(lock.as_str()).chain(back.iter().map(|(_, t)| t.as_str())))
-            } else {
-                JsValue::NULL
-            };
-            return Some(Call(
-                "open",
-                texts,
-                JsValue::NULL,
-                Then::Checked(salt, plain, sealed[0].to_owned()),
-            ));
-        }
-        Then::Checked(salt, plain, record) => {
-            let expected = lines(std::iter::once(CHECK_TEXT).chain(plain.iter().map(|(_, t)| t.as_str())));
-            let good = text.is_some() && answer == expected;
-            let committed = saving.with(|repo| {
-                let ns = repo.namespace().clone();
-                let store = repo.store_mut().inner_mut();
-                if good {
-                    commit(store, &ns).ok();
-                } else {
-                    abandon(store, &ns).ok();
-                }
-                // The new passphrase took over once its record is the lock's; a commit cut off
-                // after that is finished the next time the widget opens (`rekey::recover`).
-                store.get(&lock_key(&ns)).ok().flatten() == Some(record)
-            });
-            if !committed {
-                return done(saving, Some(Msg::LockFailed));
-            }
-            *saving.salt.borrow_mut() = Some(salt);
-            return finished(saving, Msg::LockChanged);
-        }
-    }
-    None
 }
 
 // ---- The screens ---------------------------------------------------------------------------

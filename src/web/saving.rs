@@ -4,74 +4,62 @@
 //! Components never touch storage themselves: the app calls these and tells the flow what
 //! happened, so what the flow does stays testable without a browser.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Locale;
-use crate::storage::locked::LockState;
-use crate::storage::rekey::recover;
-use crate::storage::vault::Vault;
+use crate::shell::Lock;
 use crate::storage::{Namespace, Repository};
 
-use super::app::To;
 use super::local_store::WidgetStore;
-use super::lock::{work, Job};
 
 /// Storage for one widget: its repository, whether anything will outlast the page, and the
-/// lock's work (`super::lock`).
+/// loader's lock (`super::lock`).
 pub struct Saving {
-    repo: RefCell<Repository<Vault<WidgetStore>>>,
+    repo: RefCell<Repository<WidgetStore>>,
     keeps_data: bool,
-    /// The loader's WebCrypto for this widget (`embed/loader.js`); `None` where the browser
-    /// has none (not a secure context), and then no lock can be set.
-    pub(super) crypt: Option<js_sys::Function>,
-    /// The lock's work waiting, done one job at a time, in order.
-    pub(super) jobs: RefCell<Vec<Job>>,
-    /// Whether a job is being done.
-    pub(super) working: Cell<bool>,
-    /// The salt (as the envelope writes it) of the key values are encrypted with while the
-    /// lock is open; `None`: they are written plain (the lock is off).
-    pub(super) salt: RefCell<Option<String>>,
-    /// The idle timer.
-    pub(super) lock: Cell<LockState>,
-    /// Where the lock's work tells the app what happened (set on mount).
-    pub(super) to: RefCell<Option<To>>,
+    /// The lock's operations in the loader (`embed/loader.js`, the vault's `ops`); `None`
+    /// where the browser has no WebCrypto (not a secure context), and then no lock is offered.
+    lock: Option<js_sys::Function>,
 }
 
 /// Shared between the app's callbacks and effects.
 pub type SavingHandle = Rc<Saving>;
 
-/// The loader's `crypt` function for one widget (`super::lock`), or none.
+/// What the loader gives a widget for storage (`embed/loader.js`): `store(prefix)`, the
+/// object it keeps its values in (the namespace's vault, which looks like `localStorage`;
+/// `null` where storage is refused), and `lock(op, form)`, the lock's operations.
 #[derive(Clone, Debug, Default)]
-pub struct Crypt(pub Option<js_sys::Function>);
+pub struct Loader {
+    /// `store(prefix)`; without it (the browser tests), `window.localStorage`.
+    pub store: Option<js_sys::Function>,
+    /// `lock(op, form)`; none where the browser has no WebCrypto.
+    pub lock: Option<js_sys::Function>,
+}
 
-impl PartialEq for Crypt {
-    /// A widget keeps its one function for its life: never a change to draw again for.
-    fn eq(&self, _: &Crypt) -> bool {
+impl PartialEq for Loader {
+    /// A widget keeps its functions for its life: never a change to draw again for.
+    fn eq(&self, _: &Loader) -> bool {
         true
     }
 }
 
 impl Saving {
-    /// `localStorage` in `namespace` when the browser allows it, memory otherwise. A change of
-    /// passphrase cut off last time is finished or undone first (`storage::rekey::recover`).
-    pub fn open(namespace: Namespace, crypt: Option<js_sys::Function>) -> SavingHandle {
-        let mut store = WidgetStore::open();
+    /// The loader's store for `namespace` when the browser allows storage, memory otherwise.
+    pub fn open(namespace: Namespace, loader: &Loader) -> SavingHandle {
+        let given = loader.store.as_ref().map(|store| {
+            store
+                .call1(&JsValue::NULL, &namespace.prefix().into())
+                .unwrap_or(JsValue::NULL)
+        });
+        let store = WidgetStore::open(given);
         let keeps_data = store.keeps_data();
-        recover(&mut store, &namespace).ok();
-        let vault = Vault::new(store, namespace.clone());
-        let lock = LockState::on_open(!matches!(vault.mode(), crate::storage::vault::Mode::Off));
         Rc::new(Saving {
-            repo: RefCell::new(Repository::new(vault, namespace)),
+            repo: RefCell::new(Repository::new(store, namespace)),
             keeps_data,
-            crypt,
-            jobs: RefCell::default(),
-            working: Cell::new(false),
-            salt: RefCell::new(None),
-            lock: Cell::new(lock),
-            to: RefCell::new(None),
+            lock: loader.lock.clone(),
         })
     }
 
@@ -81,18 +69,30 @@ impl Saving {
     }
 
     /// Runs `f` with the repository. Calls never nest (each is one short, synchronous step).
-    /// Writes to values under an open lock are then encrypted and stored, in order.
-    pub fn with<R>(self: &Rc<Self>, f: impl FnOnce(&mut Repository<Vault<WidgetStore>>) -> R) -> R {
-        let (result, writes) = {
-            let mut repo = self.repo.borrow_mut();
-            let result = f(&mut repo);
-            (result, repo.store_mut().take_writes())
-        };
-        if !writes.is_empty() {
-            self.jobs.borrow_mut().extend(writes.into_iter().map(Job::Write));
-            work(self);
+    pub fn with<R>(&self, f: impl FnOnce(&mut Repository<WidgetStore>) -> R) -> R {
+        f(&mut self.repo.borrow_mut())
+    }
+
+    /// Calls the loader's `lock(op, form)`: what it answered (`undefined` without a lock).
+    pub fn lock(&self, op: &str, form: &JsValue) -> JsValue {
+        self.lock
+            .as_ref()
+            .and_then(|lock| lock.call2(&JsValue::NULL, &op.into(), form).ok())
+            .unwrap_or_default()
+    }
+
+    /// The lock as it is now: none set, set and closed, or open.
+    pub fn lock_state(&self) -> Lock {
+        match self.lock("state", &JsValue::NULL).as_f64() {
+            Some(1.0) => Lock::Locked,
+            Some(2.0) => Lock::Open,
+            _ => Lock::Off,
         }
-        result
+    }
+
+    /// Whether the lock can be offered here: the loader has WebCrypto, and storage keeps data.
+    pub fn lock_available(&self) -> bool {
+        self.lock.is_some() && self.keeps_data
     }
 }
 
