@@ -23,7 +23,7 @@
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
 //! | [`safety`] | safety signs raised by answers and the crisis-first messages they bring |
 //! | [`recommend`] | group types ranked for the person (`content/groups.toml`), professional help, next steps |
-//! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import, the lock's envelope and the store under it (`docs/storage.md`) |
+//! | [`storage`] | saved check-ins behind a [`storage::Store`] trait: namespaced versioned keys, migrations, history, trend, export and import; values under the lock (`embed/loader.js`) are left alone (`docs/storage.md`) |
 //! | [`text`] | result texts as [`i18n::Msg`] plus values, rendered per locale and region; `Msg` saved by key |
 //! | `web` | (feature `web`) the thin Yew layer: the custom element's wasm half, the app, one component per file |
 //!

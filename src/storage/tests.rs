@@ -158,6 +158,29 @@ fn a_draft_from_a_newer_version_is_left_untouched_and_never_overwritten() {
     }
 }
 
+#[test]
+fn an_envelope_of_the_lock_is_never_read_as_plain_nor_moved_aside_whatever_its_v() {
+    // The lock's envelopes (`docs/storage.md`) are written by the loader; a build that reads
+    // plain values (the wasm under a closed lock, or an older version) leaves them be.
+    for v in [1, 2, 3] {
+        let envelope = format!(
+            r#"{{"v":{v},"alg":"pbkdf2-sha256+aes-256-gcm","salt":"AAAAAAAAAAAAAAAAAAAAAA==","iterations":600000,"nonce":"AAAAAAAAAAAAAAAA","ciphertext":"AAAA"}}"#
+        );
+        let (mut repo, mut store) = repo();
+        store.set("recovery-checkin:default:draft", &envelope).expect("set");
+        store.set("recovery-checkin:default:checkin:a", &envelope).expect("set");
+        let before = store.snapshot();
+        let draft = repo.load_draft().expect("works");
+        assert_eq!(draft.value, None);
+        assert!(draft.problems[0].error.is_from_the_future());
+        let listed = repo.history().expect("works");
+        assert!(listed.value.is_empty());
+        assert_eq!(listed.problems[0].action, ProblemAction::LeftUntouched);
+        assert!(repo.save_draft(&Session::new()).is_err(), "never overwritten");
+        assert_eq!(store.snapshot(), before, "nothing moved aside or changed: v {v}");
+    }
+}
+
 // --- check-ins -----------------------------------------------------------------------------
 
 #[test]

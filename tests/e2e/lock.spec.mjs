@@ -3,8 +3,10 @@
 // screen; a wrong passphrase changes nothing and says so; the right one brings everything back;
 // it closes again after 15 idle minutes (the page's clock, faked) and on quick exit; a change of
 // passphrase loses nothing and the old one no longer opens it; a forgotten one means deleting
-// everything; removing the lock makes everything plain again. Export after unlocking is the
-// person's own data, plain. Every test fails on a page error or a console error (the `test`
+// everything; removing the lock makes everything plain again; a change cut off is settled at
+// the next visit, and a value left plain under the lock is encrypted at unlock; a write the
+// browser refuses is told. All of this is the loader's vault (embed/loader.js) since the lock's
+// work left the wasm. Export after unlocking is the person's own data, plain. Every test fails on a page error or a console error (the `test`
 // of checkin.mjs).
 import { readFile } from "node:fs/promises";
 import { expect } from "@playwright/test";
@@ -292,4 +294,90 @@ test("Lock now closes it; the lock works at 320 px", async ({ page }) => {
   await expect(unlockScreen(page)).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(320);
+});
+
+/** Replaces the namespace's keys with `values` (the widget reads them at the next load). */
+async function plant(page, values) {
+  await page.evaluate(
+    ([prefix, values]) => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
+      for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
+    },
+    [STORAGE_PREFIX, values],
+  );
+}
+
+test("a change of passphrase cut off is settled at the next visit: undone before the switch, finished after it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await lockedCheckIn(page);
+  const before = await ours(page);
+  const [key] = Object.keys(before).filter((k) => k.includes(":checkin:"));
+  const staged = STORAGE_PREFIX + "next:" + key.slice(STORAGE_PREFIX.length);
+  await openHistory(page);
+  await lockPart(page).locator("[data-testid=lock-change]").click();
+  await fillNew(page, OTHER);
+  await expect(storageNotice(page)).toContainText("Your passphrase was changed.");
+  const after = await ours(page);
+  const record = `${STORAGE_PREFIX}lock`;
+  const next = `${STORAGE_PREFIX}lock-next`;
+
+  // Cut off before the switch: the copies and the new record are written, the lock record is
+  // still the old one. The copies go, and the old passphrase opens everything.
+  await plant(page, { ...before, [next]: after[record], [staged]: after[key] });
+  await page.reload();
+  await expect(unlockScreen(page)).toBeVisible();
+  expect(await ours(page)).toEqual(before);
+  await unlock(page, OTHER);
+  await expect(lockProblem(page)).toContainText("That passphrase is not right.");
+  await unlock(page, PASS);
+  await openHistory(page);
+  await expect(historyItems(page)).toHaveCount(1);
+
+  // Cut off after the switch: the lock record is the new one, the check-in still the old
+  // copy, its new copy staged. The new copy takes its place, and the new passphrase opens it.
+  await plant(page, { ...before, [record]: after[record], [next]: after[record], [staged]: after[key] });
+  await page.reload();
+  await expect(unlockScreen(page)).toBeVisible();
+  expect(await ours(page)).toEqual(after);
+  await unlock(page, OTHER);
+  await openHistory(page);
+  await expect(historyItems(page)).toHaveCount(1);
+  expectOnlyEnvelopes(await ours(page));
+
+  // A lock cut off while being removed left a value plain: it is encrypted again at unlock.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widget(page).locator("[data-testid=start]").click();
+  await walk(page, CALM);
+  await seeResults(page);
+  await expect.poll(async () => Object.keys(await ours(page)).some((k) => k.includes(":checkin:"))).toBe(true);
+  const plainOne = await ours(page);
+  await plant(page, { ...plainOne, [record]: after[record] });
+  await page.reload();
+  await unlock(page, OTHER);
+  await openHistory(page);
+  await expect(historyItems(page)).toHaveCount(1);
+  await expect.poll(async () => JSON.stringify(await ours(page))).not.toContain("years_1_5");
+  expectOnlyEnvelopes(await ours(page));
+});
+
+test("a write the browser refuses under the lock is told to the person as a failed save", async ({ page }) => {
+  await open(page);
+  await setPassphrase(page);
+  await expect(storageNotice(page)).toContainText("locked with a passphrase now");
+  // From now on the browser refuses to store a check-in (as a full storage would).
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.includes(":checkin:")) throw new DOMException("full", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  await widget(page).locator("[data-testid=leave]").click();
+  await widget(page).locator("[data-testid=start]").click();
+  await walk(page, CALM);
+  await seeResults(page);
+  await expect(storageNotice(page)).toContainText("Something went wrong with the storage in this browser just now.");
 });
