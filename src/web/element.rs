@@ -247,11 +247,15 @@ fn show(widget: &mut Widget) {
 }
 
 /// Removes the app, if one runs.
+/// A widget started again starts clean: no failed write to tell, no focus to move (unless
+/// [`restart_widget`] asks for it).
 fn stop(widget: &mut Widget) {
     if let Some((mount, app)) = widget.running.take() {
         mount.remove();
         app.destroy();
     }
+    widget.props.restarted = false;
+    widget.props.write_failures = 0;
 }
 
 /// Writes the fallback for these props into the `<template>` `element`: the message, and in

@@ -380,4 +380,10 @@ test("a write the browser refuses under the lock is told to the person as a fail
   await walk(page, CALM);
   await seeResults(page);
   await expect(storageNotice(page)).toContainText("Something went wrong with the storage in this browser just now.");
+  // Told once: the widget started afresh by the lock does not tell it again.
+  await openHistory(page);
+  await lockPart(page).locator("[data-testid=lock-now]").click();
+  await unlock(page, PASS);
+  await expect(widget(page).locator("[data-testid=start]")).toBeVisible();
+  await expect(storageNotice(page)).toHaveCount(0);
 });
