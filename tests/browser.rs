@@ -76,7 +76,13 @@ fn ResultsScreen(props: &ResultsProps) -> Html {
 }
 
 async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
-    render::<App>(AppProps {
+    render::<App>(app_props(region)).await
+}
+
+/// The app's props as a partner's page would give them, in English, with a namespace of its
+/// own; a test changes what it looks at with `..app_props(region)`.
+fn app_props(region: Region) -> AppProps {
+    AppProps {
         locale: EN,
         region,
         id_prefix: "t".into(),
@@ -88,8 +94,7 @@ async fn mounted_app(region: Region) -> (Element, yew::AppHandle<App>) {
         loader: Default::default(),
         restarted: false,
         write_failures: 0,
-    })
-    .await
+    }
 }
 
 /// A storage namespace no other test uses, so saved data never leaks between tests.
@@ -241,17 +246,9 @@ async fn picking_a_language_tells_the_element_and_saves_the_choice() {
     let seen = picked.clone();
     let namespace = fresh_namespace();
     let (root, handle) = render::<App>(AppProps {
-        locale: EN,
-        region: Region::Us,
-        id_prefix: "t".into(),
         namespace: namespace.clone(),
-        partner: Rc::default(),
-        exit_url: Default::default(),
-        on_event: Callback::noop(),
         on_locale: Callback::from(move |l: Locale| seen.borrow_mut().push(l)),
-        loader: Default::default(),
-        restarted: false,
-        write_failures: 0,
+        ..app_props(Region::Us)
     })
     .await;
     let select: web_sys::HtmlSelectElement = root
@@ -652,17 +649,8 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
     let events = Rc::new(RefCell::new(Vec::new()));
     let seen = events.clone();
     let (root, handle) = render::<App>(AppProps {
-        locale: EN,
-        region: Region::Us,
-        id_prefix: "t".into(),
-        namespace: fresh_namespace(),
-        partner: Rc::default(),
-        exit_url: "https://example.org/weather".into(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
-        on_locale: Callback::noop(),
-        loader: Default::default(),
-        restarted: false,
-        write_failures: 0,
+        ..app_props(Region::Us)
     })
     .await;
     assert_eq!(*events.borrow(), []);
@@ -684,17 +672,8 @@ async fn leave_quickly_comes_first_and_asks_the_loader_to_leave() {
     let events = Rc::new(RefCell::new(Vec::new()));
     let seen = events.clone();
     let (root, handle) = render::<App>(AppProps {
-        locale: EN,
-        region: Region::Us,
-        id_prefix: "t".into(),
-        namespace: fresh_namespace(),
-        partner: Rc::default(),
-        exit_url: "https://example.org/weather".into(),
         on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
-        on_locale: Callback::noop(),
-        loader: Default::default(),
-        restarted: false,
-        write_failures: 0,
+        ..app_props(Region::Us)
     })
     .await;
     // The first element that takes focus by Tab is "Leave quickly"; before it, the link for
