@@ -5,7 +5,10 @@
 // the page, from navigation start (performance.timeOrigin) to the moment the Start button is in
 // the DOM, laid out (visible) and enabled (focusable), seen by a MutationObserver installed
 // before any page script runs (on the document, and on the widget's shadow root as soon as it is
-// attached). `_frame` figures add the wait for the next animation frame.
+// attached). `_frame` figures add the wait for the next animation frame. Beside it, where the
+// time goes: `cold_load_parsed` (the partner's page parsed: the module loader runs then),
+// `cold_load_files` (the widget's four files all in), `cold_load_instantiated` (the wasm ready)
+// and `cold_load_defined` (the element defined, its widgets starting), each from navigation start.
 //
 // The widget is in the open shadow root of <recovery-checkin>: code run in the page reaches it
 // through `shadowRoot`, and a click listener on window sees the element inside through
@@ -71,6 +74,20 @@ function watchForStart(widget) {
       requestAnimationFrame(() => resolve({ dom, frame: performance.now() }));
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true });
+    // For the breakdown: when the wasm was instantiated and when the element was defined.
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async (...args) => {
+        const result = await original.apply(WebAssembly, args);
+        window.__rcInstantiated = performance.now();
+        return result;
+      };
+    }
+    const define = customElements.define.bind(customElements);
+    customElements.define = (...args) => {
+      window.__rcDefined = performance.now();
+      return define(...args);
+    };
     const attachShadow = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (...args) {
       const root = attachShadow.apply(this, args);
@@ -301,6 +318,7 @@ try {
 
   const dom = [];
   const frame = [];
+  const breakdown = {};
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -316,10 +334,25 @@ try {
     if (!focusable) throw new Error("the Start button could not take focus");
     dom.push(times.dom);
     frame.push(times.frame);
+    const steps = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const files = performance.getEntriesByType("resource").filter((e) => /recovery-checkin|widget-/.test(e.name));
+      return {
+        parsed: nav.domContentLoadedEventStart,
+        files: Math.max(...files.map((e) => e.responseEnd)),
+        instantiated: window.__rcInstantiated,
+        defined: window.__rcDefined,
+      };
+    });
+    for (const [step, time] of Object.entries(steps)) (breakdown[step] ??= []).push(time);
     await context.close();
   }
   stats("cold_load_start_visible", dom);
   stats("cold_load_start_visible_frame", frame);
+  // Where a cold load's time goes, each from navigation start: the partner's page parsed (the
+  // module loader runs then), the widget's files all in, the wasm instantiated, the element
+  // defined (its widgets start at once).
+  for (const [step, times] of Object.entries(breakdown)) stats(`cold_load_${step}`, times);
 
   // Next and "See my results", in one page kept open across check-ins.
   const context = await browser.newContext();
