@@ -108,14 +108,13 @@ pub fn mount_widget(
         write_failures: 0,
     };
     let (props, wanted, warned) = configure(&attributes, resources.as_deref(), &languages, &template, None, &[]);
-    // The fallback goes in first, so that it is there whatever happens after; [`show`] writes
-    // it again in the language the widget then speaks.
+    // The `<template>` goes in first; [`show`] writes the fallback into it before the app
+    // starts, in the language the widget speaks.
     let fallback = root.owner_document().and_then(|document| {
         let fallback = document.create_element("template").ok()?;
         root.append_child(&fallback).ok()?;
         Some(fallback)
     });
-    write_fallback(fallback.as_ref(), &props);
     let mut widget = Widget {
         running: None,
         fallback,
@@ -220,10 +219,18 @@ fn pick(id: u32, locale: Locale) {
 /// Shows the widget in the language it should speak once that language's texts are here (in
 /// English if they cannot be had), starting the app the first time; asks the loader for them
 /// otherwise, and until they come a running widget keeps its language and a new one waits.
+/// The fallback is written first, in the language shown, so that it is there whatever happens
+/// when the app starts or draws again.
 fn show(widget: &mut Widget) {
-    match widget.wanted.loaded() {
-        Some(true) => widget.props.locale = widget.wanted,
-        Some(false) => widget.props.locale = Locale::En,
+    let texts_here = match widget.wanted.loaded() {
+        Some(true) => {
+            widget.props.locale = widget.wanted;
+            true
+        }
+        Some(false) => {
+            widget.props.locale = Locale::En;
+            true
+        }
         None => {
             let asked = FETCH.with(|fetch| {
                 fetch
@@ -234,16 +241,16 @@ fn show(widget: &mut Widget) {
             if !asked {
                 widget.wanted.load(String::new());
                 widget.props.locale = Locale::En;
-            } else if widget.running.is_none() {
-                return;
             }
+            !asked
         }
-    }
+    };
+    write_fallback(widget.fallback.as_ref(), &widget.props);
     match &mut widget.running {
         Some((_, app)) => app.update(widget.props.clone()),
-        None => widget.running = start(&widget.root, widget.props.clone()),
+        None if texts_here => widget.running = start(&widget.root, widget.props.clone()),
+        None => {}
     }
-    write_fallback(widget.fallback.as_ref(), &widget.props);
 }
 
 /// Removes the app, if one runs.
