@@ -337,7 +337,7 @@ pub(crate) fn pseudo(text: &str, change: fn(&str) -> String) -> String {
 }
 
 /// The parts of a text: `(true, "{name}")` for a placeholder, `(false, ...)` for the rest.
-fn pieces(text: &str) -> Vec<(bool, &str)> {
+pub(crate) fn pieces(text: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {

@@ -97,6 +97,17 @@ fn app_props(region: Region) -> AppProps {
     }
 }
 
+/// [`app_props`] in the US, with every event the app sends the host page kept in the list.
+fn app_props_hearing_events() -> (AppProps, Rc<RefCell<Vec<HostEvent>>>) {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let seen = events.clone();
+    let props = AppProps {
+        on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
+        ..app_props(Region::Us)
+    };
+    (props, events)
+}
+
 /// A storage namespace no other test uses, so saved data never leaks between tests.
 fn fresh_namespace() -> Namespace {
     thread_local! {
@@ -646,13 +657,8 @@ async fn the_partners_resources_follow_the_groups_and_their_markup_is_text() {
 
 #[wasm_bindgen_test]
 async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
-    let events = Rc::new(RefCell::new(Vec::new()));
-    let seen = events.clone();
-    let (root, handle) = render::<App>(AppProps {
-        on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
-        ..app_props(Region::Us)
-    })
-    .await;
+    let (props, events) = app_props_hearing_events();
+    let (root, handle) = render::<App>(props).await;
     assert_eq!(*events.borrow(), []);
     find(&root, "[data-testid=help-toggle]").click();
     settle().await;
@@ -669,13 +675,8 @@ async fn the_host_hears_that_a_check_in_started_and_nothing_more() {
 
 #[wasm_bindgen_test]
 async fn leave_quickly_comes_first_and_asks_the_loader_to_leave() {
-    let events = Rc::new(RefCell::new(Vec::new()));
-    let seen = events.clone();
-    let (root, handle) = render::<App>(AppProps {
-        on_event: Callback::from(move |e: HostEvent| seen.borrow_mut().push(e)),
-        ..app_props(Region::Us)
-    })
-    .await;
+    let (props, events) = app_props_hearing_events();
+    let (root, handle) = render::<App>(props).await;
     // The first element that takes focus by Tab is "Leave quickly"; before it, the link for
     // assistive technology, out of the tab order, with the exit URL.
     let link = find(&root, ".rc-header > a");

@@ -22,12 +22,11 @@ fn catalogs() -> Catalogs {
     build_script::read_locales(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content/locales"))
 }
 
-/// The `{placeholders}` of a text, sorted, each as often as it occurs.
+/// The `{placeholders}` of a text, sorted, each as often as it occurs: as the build reads them.
 fn placeholders(text: &str) -> Vec<&str> {
-    let mut found: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+    let mut found: Vec<&str> = build_script::pieces(text)
+        .into_iter()
+        .filter_map(|(placeholder, piece)| placeholder.then_some(piece))
         .collect();
     found.sort_unstable();
     found
