@@ -78,16 +78,20 @@ function call(run) {
 }
 
 // The export file of docs/storage.md, section 6, written from this namespace's check-ins
-// without the wasm: the way out of the fallback message.
+// without the wasm: the way out of the fallback message. Read through the namespace's vault, as
+// the widget read them: while its lock is open, the check-ins under it are there, decrypted.
 function save(prefix) {
   const checkins = [];
   try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (!key.startsWith(prefix + "checkin:")) continue;
+    const store = vaults[prefix] ?? localStorage;
+    const count = store.length;
+    for (let i = 0; i < count; i++) {
+      const key = store.key(i);
+      if (!key?.startsWith(prefix + "checkin:")) continue;
       try {
-        const { v, ...checkin } = JSON.parse(localStorage.getItem(key));
-        // Plain check-ins of storage schema 1 and 2; an encrypted one ("v":3) stays out.
+        const { v, ...checkin } = JSON.parse(store.getItem(key));
+        // Plain check-ins of storage schema 1 and 2; an encrypted one ("v":3: the lock is
+        // closed) stays out.
         if (v > 0 && v < 3) checkins.push(checkin);
       } catch {}
     }

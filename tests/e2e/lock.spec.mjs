@@ -144,6 +144,36 @@ test("a passphrase encrypts everything; a visit starts locked; a wrong passphras
   expectOnlyEnvelopes(await ours(page));
 });
 
+/** Stops the widget as a panic would, then saves the check-ins from the calm message. */
+async function fallbackExport(page) {
+  await page.evaluate(() => dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("unreachable") })));
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    widget(page).locator(".rc-fallback").getByRole("button", { name: "Save my check-ins to a file" }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), "utf8"));
+}
+
+test("a widget that stops working while the lock is open saves the check-ins under it; while it is closed, none", async ({
+  page,
+}) => {
+  await lockedCheckIn(page);
+  const stored = await ours(page);
+  // Open (it was just set): the message's export reads through the vault, decrypted.
+  const file = await fallbackExport(page);
+  expect(file.format).toBe("recovery-checkin-export");
+  expect(file.checkins).toHaveLength(1);
+  expect(file.checkins[0].answers.time_in_recovery).toBe("years_1_5");
+  expect(Object.keys(stored)).toContain(`${STORAGE_PREFIX}checkin:${file.checkins[0].id}`);
+  expect(await ours(page)).toEqual(stored);
+
+  // Closed (a new visit starts locked): no key, so nothing under the lock goes into the file.
+  await page.reload();
+  await expect(unlockScreen(page)).toBeVisible();
+  expect((await fallbackExport(page)).checkins).toEqual([]);
+  expect(await ours(page)).toEqual(stored);
+});
+
 test("the check-in in progress is encrypted too, and is offered again after unlocking", async ({ page }) => {
   await open(page);
   await setPassphrase(page);
