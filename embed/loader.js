@@ -28,6 +28,24 @@ const ready = Promise.all([
       adopted.replaceSync(css);
     }),
 ]);
+// Trusted Types: on a page whose policy requires them (require-trusted-types-for 'script'),
+// the widget writes markup only through this policy, which the page allows by its name
+// (trusted-types recovery-checkin, docs/embedding.md). The wasm makes that markup from escaped
+// text alone (src/web/markup.rs), so the policy passes it on as it is. Where the page requires
+// Trusted Types and does not allow this policy, the widget does not start, and says why.
+let policy;
+try {
+  policy = trustedTypes.createPolicy("recovery-checkin", { createHTML: (html) => html });
+} catch {}
+const html = (element, markup) => (element.innerHTML = policy ? policy.createHTML(markup) : markup);
+const refused = () => {
+  try {
+    html(document.createElement("template"), "");
+  } catch {
+    console.error("recovery-checkin: this page requires Trusted Types; allow the widget's policy with trusted-types recovery-checkin (docs/embedding.md)");
+    return true;
+  }
+};
 // Resources given to mount() as a value, by widget (a <script> child is read otherwise).
 const given = new WeakMap();
 // Every language but English is a file of its own (content-hashed, next to this one), fetched
@@ -395,6 +413,7 @@ class RecoveryCheckin extends HTMLElement {
         },
         // The lock's operations (the vault's ops above); none without WebCrypto.
         crypto.subtle && ((op, form) => vaults[entry.ns]?.ops[op](form)),
+        html,
       ),
     );
     if (dead) fallback(root);
@@ -430,9 +449,10 @@ class RecoveryCheckin extends HTMLElement {
 const page = new CSSStyleSheet();
 page.replaceSync("__RC_PAGE_CSS__");
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
-// Defined once everything is in: the widgets on the page start at once, and until then the
-// elements show whatever the partner put inside them (and :not(:defined) matches them).
-ready.then(() => customElements.get("recovery-checkin") || customElements.define("recovery-checkin", RecoveryCheckin));
+// Defined once everything is in, where the page takes the widget's markup: the widgets on the
+// page start at once, and until then the elements show whatever the partner put inside them
+// (and :not(:defined) matches them).
+ready.then(() => customElements.get("recovery-checkin") || refused() || customElements.define("recovery-checkin", RecoveryCheckin));
 
 // Adds a widget at the end of `element`, configured by `options`: the attributes' names
 // (or camelCase: partnerName), and `resources` as a list or as JSON text. Returns a handle

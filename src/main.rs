@@ -27,8 +27,9 @@ pub fn mount_widget(
     fetch: js_sys::Function,
     store: js_sys::Function,
     lock: Option<js_sys::Function>,
+    html: js_sys::Function,
 ) -> u32 {
-    element::mount_widget(root, attributes, resources, languages, events, fetch, store, lock)
+    element::mount_widget(root, attributes, resources, languages, events, fetch, store, lock, html)
 }
 
 /// Applies a widget's attributes again after one changed.

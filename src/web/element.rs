@@ -65,7 +65,8 @@ thread_local! {
 /// `navigator.languages`, comma-separated; `events(type)` dispatches `checkin-started` and
 /// `checkin-completed` on the element; `fetch(tag)` fetches a language's texts; `store(prefix)` and
 /// `lock(op, form)` are where the widget keeps its values and the lock's work
-/// ([`Loader`]; no `lock` without WebCrypto). Returns the widget's number.
+/// ([`Loader`]; no `lock` without WebCrypto); `html(element, markup)` writes markup into an
+/// element, through the page's Trusted Types where it requires them. Returns the widget's number.
 // Called by the loader alone, with one argument per thing it hands over.
 #[allow(clippy::too_many_arguments)]
 pub fn mount_widget(
@@ -77,8 +78,12 @@ pub fn mount_widget(
     fetch: js_sys::Function,
     store: js_sys::Function,
     lock: Option<js_sys::Function>,
+    html: js_sys::Function,
 ) -> u32 {
     FETCH.with(|f| *f.borrow_mut() = Some(fetch));
+    // Every markup the widget writes goes through the loader's Trusted Types policy (vendored
+    // yew's raw HTML, and the fallback below).
+    yew::virtual_dom::vraw::set_html_writer(Some(html));
     let id = WIDGETS.with(|widgets| {
         let mut widgets = widgets.borrow_mut();
         let free = widgets.iter().position(Option::is_none).unwrap_or(widgets.len());
@@ -270,7 +275,7 @@ fn stop(widget: &mut Widget) {
 fn write_fallback(element: Option<&web_sys::Element>, props: &AppProps) {
     if let Some(element) = element {
         element.set_attribute("data-ns", &props.namespace.prefix()).ok();
-        element.set_inner_html(&fallback_markup(props.locale, props.region, &props.exit_url));
+        yew::virtual_dom::vraw::write_html(element, &fallback_markup(props.locale, props.region, &props.exit_url));
     }
 }
 

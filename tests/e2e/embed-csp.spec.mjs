@@ -1,12 +1,15 @@
 // Loading: under the strict policy partners are given (demo/strict-csp.html: default-src 'self';
-// script-src 'self' 'wasm-unsafe-eval'; style-src 'self') a whole check-in, the partner's
-// resources, help, My check-ins and an export work and no violation is reported; the page writes
-// one script tag, and the files it loads carry a content hash and are cached for a year.
+// script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; Trusted Types required, the widget's
+// policy allowed) a whole check-in, the partner's resources, help, My check-ins and an export
+// work and no violation is reported; a page that requires Trusted Types without allowing the
+// widget's policy keeps its own content and is told why; the page writes one script tag, and the
+// files it loads carry a content hash and are cached for a year.
 import { expect } from "@playwright/test";
 import { CALM, WIDGET, axeViolations, checkIn, openHistory, results, test, widget } from "./checkin.mjs";
 
 const STRICT = "/demo/strict-csp.html";
-const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'; trusted-types recovery-checkin";
 
 /** Collects every CSP violation of the page (they bubble out of shadow roots to the document). */
 function watchViolations(page) {
@@ -68,6 +71,45 @@ test("under the strict policy the widget works and nothing is reported", async (
   expect((await violations(page))[0]).toMatch(/^style-src/);
   await expect.poll(() => errors.length).toBe(1);
   expect(errors[0]).toMatch(/violates the following Content Security Policy directive 'style-src 'self''/);
+  errors.length = 0;
+
+  // Trusted Types are required: markup as a plain string is refused and reported; the widget's
+  // policy was used all along (the trend chart, the texts and the fallback are markup).
+  expect(await page.evaluate(() => trustedTypes.defaultPolicy)).toBeNull();
+  const refused = await page.evaluate(() => {
+    try {
+      document.querySelector("h1").innerHTML = "<b>x</b>";
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(refused, "a plain string into innerHTML").toBe(true);
+  await expect.poll(() => violations(page)).toHaveLength(2);
+  expect((await violations(page))[1]).toMatch(/^require-trusted-types-for/);
+  await expect.poll(() => errors.length).toBe(1);
+  expect(errors[0]).toMatch(/requires 'TrustedHTML' assignment/);
+  errors.length = 0;
+});
+
+test("a page that requires Trusted Types without allowing the widget's policy keeps its own content, and the console says why", async ({
+  page,
+  errors,
+}) => {
+  // The strict page with another policy name allowed in place of the widget's.
+  await page.route("**/demo/strict-csp.html", async (route) => {
+    const body = (await (await route.fetch()).text())
+      .replace("trusted-types recovery-checkin", "trusted-types partner-policy")
+      .replace('partner-name="Harbour Lane Recovery Community">', '$&<p id="own">Our own words</p>');
+    await route.fulfill({ body, contentType: "text/html" });
+  });
+  await page.goto(STRICT);
+  await expect.poll(() => errors.some((e) => e.includes("allow the widget's policy with trusted-types recovery-checkin"))).toBe(true);
+  await expect(page.locator("#own")).toBeVisible();
+  expect(await page.evaluate(() => customElements.get("recovery-checkin") ?? null)).toBeNull();
+  expect(await page.evaluate(() => [...document.querySelectorAll("recovery-checkin")].some((e) => e.shadowRoot))).toBe(false);
+  // Reported: the policy that could not be made, the one refused write that found it out.
+  expect(errors.filter((e) => !e.includes("allow the widget's policy"))).toHaveLength(2);
   errors.length = 0;
 });
 

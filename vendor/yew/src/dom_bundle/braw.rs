@@ -23,7 +23,7 @@ impl BRaw {
         } else {
             gloo::utils::document().create_element("div").unwrap()
         };
-        div.set_inner_html(html);
+        crate::virtual_dom::vraw::write_html(&div, html);
         let children = div.child_nodes();
         let children = js_sys::Array::from(&children);
         let children = children.to_vec();
