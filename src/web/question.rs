@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use crate::answers::Answer;
+use crate::decimal::decimal;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
@@ -151,7 +152,7 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
-                    let number = value.to_string();
+                    let number = decimal(u64::from(value));
                     choice(props, group, &id(base, &number), &number, checked, choose)
                 }) }
             </div>
