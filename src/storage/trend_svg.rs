@@ -37,8 +37,8 @@ const RIGHT: u16 = 16;
 /// browser knows how to do. Every text and attribute value is escaped.
 pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &dyn Fn(i64) -> String) -> String {
     let chart = chart_points(points, f64::from(WIDTH), f64::from(HEIGHT));
-    let title_id = format!("{id_prefix}-trend-title");
-    let desc_id = format!("{id_prefix}-trend-desc");
+    let title_id = [id_prefix, "-trend-title"].concat();
+    let desc_id = [id_prefix, "-trend-desc"].concat();
     let mut svg = Svg {
         out: String::with_capacity(1024 + 64 * points.len()),
         in_start_tag: false,
@@ -51,7 +51,7 @@ pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &
         &two_numbers("0 0 ", WIDTH + LEFT + RIGHT, HEIGHT + TOP + BOTTOM, ""),
     );
     svg.attr("role", "img");
-    svg.attr("aria-labelledby", &format!("{title_id} {desc_id}"));
+    svg.attr("aria-labelledby", &[title_id.as_str(), " ", &desc_id].concat());
     svg.attr("focusable", "false");
     svg.text_element("title", &[("id", &title_id)], locale.text(Msg::HistoryTrendTitle));
     svg.text_element("desc", &[("id", &desc_id)], locale.text(Msg::HistoryTrendDesc));

@@ -55,7 +55,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     let hint_id = id(&base, "hint");
     let problem_id = id(&base, "problem");
     let described_by = match props.problem {
-        Some(_) => format!("{hint_id} {problem_id}"),
+        Some(_) => [hint_id.as_str(), " ", &problem_id].concat(),
         None => hint_id.clone(),
     };
 
