@@ -274,7 +274,7 @@ impl VTag {
             thread_local! {
                 // A list searched in order, not a HashMap: a widget uses a few dozen tag names,
                 // and this was one of the hash tables whose code the wasm held a copy of.
-                static CACHED_ELEMENTS: RefCell<Vec<(String, Element)>> = RefCell::new(Vec::with_capacity(32));
+                static CACHED_ELEMENTS: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
             }
 
             CACHED_ELEMENTS.with(|cache| {
