@@ -110,8 +110,17 @@ impl Attributes {
         new: &IndexMap<AttrValue, AttributeOrProperty>,
         old: &IndexMap<AttrValue, AttributeOrProperty>,
     ) {
+        // Looked up by going through the entries, not by hash: the same entries (an IndexMap's
+        // keys are unique), and the wasm needs no hashing for it (vendor/README.md).
+        fn get<'a>(
+            map: &'a IndexMap<AttrValue, AttributeOrProperty>,
+            key: &AttrValue,
+        ) -> Option<&'a AttributeOrProperty> {
+            map.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        }
+
         for (key, value) in new.iter() {
-            match old.get(key) {
+            match get(old, key) {
                 Some(old_value) => {
                     if value != old_value {
                         Self::set(el, key, value);
@@ -122,7 +131,7 @@ impl Attributes {
         }
 
         for (key, value) in old.iter() {
-            if !new.contains_key(key) {
+            if get(new, key).is_none() {
                 Self::remove(el, key, value);
             }
         }
