@@ -674,7 +674,7 @@ pub fn check_link(href: &str) -> Option<Link> {
     let digits = number.chars().filter(char::is_ascii_digit).count();
     (phone_characters && digits >= 3 && number.chars().count() <= NUMBER_MAX).then(|| Link {
         kind,
-        href: format!("{scheme}{}", dial_target(number)),
+        href: [scheme, &dial_target(number)].concat(),
         number: Some(number.to_owned()),
         label: None,
     })

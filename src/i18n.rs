@@ -214,7 +214,7 @@ impl Locale {
         let separator = match self {
             Locale::En | Locale::Es | Locale::EnXa | Locale::ArXb => ',',
         };
-        let digits = n.to_string();
+        let digits = crate::decimal::decimal(u64::from(n));
         let mut out = String::with_capacity(digits.len() + 3);
         for (i, digit) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i).is_multiple_of(3) {

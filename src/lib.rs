@@ -36,6 +36,7 @@
 //! - Components take data and `Callback<T>` props; state changes go through the app's reducer.
 
 pub mod answers;
+pub mod decimal;
 pub mod embed;
 pub mod flow;
 pub mod help;

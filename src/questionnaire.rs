@@ -16,6 +16,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
+use crate::decimal::{decimal, push_decimal};
 use crate::i18n::Msg;
 use crate::safety::SafetyFlag;
 
@@ -292,7 +293,15 @@ impl fmt::Display for AnswerError {
             AnswerError::DuplicateOption(o) => write!(f, "`{o}` is chosen twice"),
             AnswerError::ExclusiveOption(o) => write!(f, "`{o}` cannot be chosen with other options"),
             AnswerError::NoChoice => f.write_str("no option is chosen"),
-            AnswerError::OutOfRange { value, min, max } => write!(f, "{value} is outside {min}..={max}"),
+            // Numbers written without `core::fmt`'s u8 `Display`, which the wasm needs nowhere else.
+            AnswerError::OutOfRange { value, min, max } => {
+                let mut text = decimal(u64::from(*value));
+                text.push_str(" is outside ");
+                push_decimal(&mut text, u64::from(*min));
+                text.push_str("..=");
+                push_decimal(&mut text, u64::from(*max));
+                f.write_str(&text)
+            }
             AnswerError::PreferNotToSayNotOffered => f.write_str("\"prefer not to say\" is not offered here"),
         }
     }

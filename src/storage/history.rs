@@ -4,6 +4,7 @@
 //! Everything here is pure and works on the [`SavedCheckIn`]s that
 //! [`crate::storage::Repository::history`] returns, so the screens only render.
 
+use crate::decimal::push_decimal;
 use crate::i18n::Msg;
 use crate::questionnaire::{Question, QUESTIONNAIRE, QUESTIONNAIRE_VERSION};
 use crate::scoring::DomainKind;
@@ -410,7 +411,11 @@ pub fn tenths(v: f64) -> String {
             q
         }
     };
-    format!("{sign}{}.{}", n / 10, n % 10)
+    let mut out = String::from(sign);
+    push_decimal(&mut out, n / 10);
+    out.push('.');
+    push_decimal(&mut out, n % 10);
+    out
 }
 
 #[cfg(test)]

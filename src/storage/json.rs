@@ -24,6 +24,8 @@
 use std::convert::Infallible;
 use std::fmt;
 
+use crate::decimal::{push_decimal, push_signed};
+
 /// A parsed JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -724,17 +726,34 @@ impl<'a> ObjectWriter<'a> {
     }
 }
 
-macro_rules! display_to_json {
+// Numbers are written by `crate::decimal`, as `Display` writes them, without `core::fmt`.
+macro_rules! unsigned_to_json {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                use std::fmt::Write as _;
-                let _ = write!(out, "{self}");
+                push_decimal(out, u64::from(*self));
             }
         }
     )*};
 }
-display_to_json!(u8, u32, i32, i64, u64, bool);
+unsigned_to_json!(u8, u32, u64);
+
+macro_rules! signed_to_json {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                push_signed(out, i64::from(*self));
+            }
+        }
+    )*};
+}
+signed_to_json!(i32, i64);
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
 
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {

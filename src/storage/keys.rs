@@ -16,6 +16,8 @@
 
 use std::fmt;
 
+use crate::decimal::decimal;
+
 /// The first part of every key the widget uses.
 pub const KEY_PREFIX: &str = "recovery-checkin";
 /// The namespace when the embed configuration gives none (or a bad one).
@@ -114,7 +116,17 @@ impl Namespace {
 
     /// `recovery-checkin:<ns>:`, the start of every key of this namespace.
     pub fn prefix(&self) -> String {
-        format!("{KEY_PREFIX}:{}:", self.0)
+        [KEY_PREFIX, ":", &self.0, ":"].concat()
+    }
+
+    /// The key `rest` of this namespace: its prefix, then `rest`. Keys are joined with
+    /// `concat`, not `format!`, whose machinery is code at every place it is used.
+    fn key(&self, rest: &[&str]) -> String {
+        let mut key = self.prefix();
+        for part in rest {
+            key.push_str(part);
+        }
+        key
     }
 }
 
@@ -148,29 +160,29 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// The key of the check-in in progress.
 pub fn draft_key(ns: &Namespace) -> String {
-    format!("{}draft", ns.prefix())
+    ns.key(&["draft"])
 }
 
 /// The key of the storage choices.
 pub fn settings_key(ns: &Namespace) -> String {
-    format!("{}settings", ns.prefix())
+    ns.key(&["settings"])
 }
 
 /// The key whose presence is the choice to delete the check-in in progress on quick exit.
 pub fn exit_clears_draft_key(ns: &Namespace) -> String {
-    format!("{}exit-clears-draft", ns.prefix())
+    ns.key(&["exit-clears-draft"])
 }
 
 /// The key of one completed check-in (the id is not checked here: see [`is_valid_id`]).
 pub fn checkin_key(ns: &Namespace, id: &str) -> String {
-    format!("{}checkin:{id}", ns.prefix())
+    ns.key(&["checkin:", id])
 }
 
 /// The key of the `n`th aside copy of the value once under `key`. `None` when `key` is not a
 /// key of this namespace.
 pub fn aside_key(ns: &Namespace, key: &str, n: u32) -> Option<String> {
     let what = key.strip_prefix(&ns.prefix())?;
-    Some(format!("{}aside:{what}:{n}", ns.prefix()))
+    Some(ns.key(&["aside:", what, ":", &decimal(u64::from(n))]))
 }
 
 /// Whether `key` belongs to this namespace of the widget (whether or not it is a key the

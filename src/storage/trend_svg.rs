@@ -9,6 +9,7 @@
 //! `style` attributes, no `<style>` or `<script>`; colours come from the classes in the
 //! widget's stylesheet.
 
+use crate::decimal::{decimal, push_decimal};
 use crate::i18n::{Locale, Msg};
 use crate::scoring::DomainKind;
 use crate::storage::history::{chart_points, tenths, TrendPoint};
@@ -36,8 +37,8 @@ const RIGHT: u16 = 16;
 /// browser knows how to do. Every text and attribute value is escaped.
 pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &dyn Fn(i64) -> String) -> String {
     let chart = chart_points(points, f64::from(WIDTH), f64::from(HEIGHT));
-    let title_id = format!("{id_prefix}-trend-title");
-    let desc_id = format!("{id_prefix}-trend-desc");
+    let title_id = [id_prefix, "-trend-title"].concat();
+    let desc_id = [id_prefix, "-trend-desc"].concat();
     let mut svg = Svg {
         out: String::with_capacity(1024 + 64 * points.len()),
         in_start_tag: false,
@@ -47,17 +48,17 @@ pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &
     svg.attr("class", "rc-trend-chart");
     svg.attr(
         "viewBox",
-        &format!("0 0 {} {}", WIDTH + LEFT + RIGHT, HEIGHT + TOP + BOTTOM),
+        &two_numbers("0 0 ", WIDTH + LEFT + RIGHT, HEIGHT + TOP + BOTTOM, ""),
     );
     svg.attr("role", "img");
-    svg.attr("aria-labelledby", &format!("{title_id} {desc_id}"));
+    svg.attr("aria-labelledby", &[title_id.as_str(), " ", &desc_id].concat());
     svg.attr("focusable", "false");
     svg.text_element("title", &[("id", &title_id)], locale.text(Msg::HistoryTrendTitle));
     svg.text_element("desc", &[("id", &desc_id)], locale.text(Msg::HistoryTrendDesc));
     svg.open("g");
-    svg.attr("transform", &format!("translate({LEFT} {TOP})"));
+    svg.attr("transform", &two_numbers("translate(", LEFT, TOP, ")"));
 
-    let width = WIDTH.to_string();
+    let width = decimal(u64::from(WIDTH));
     for tick in &chart.y_ticks {
         svg.open("g");
         svg.attr("class", "rc-grid");
@@ -66,12 +67,12 @@ pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &
         svg.text_element(
             "text",
             &[("x", "-6"), ("y", &coordinate(tick.y + 4.0)), ("text-anchor", "end")],
-            &tick.value.to_string(),
+            &decimal(u64::from(tick.value)),
         );
         svg.close("g");
     }
 
-    let date_y = (HEIGHT + 20).to_string();
+    let date_y = decimal(u64::from(HEIGHT + 20));
     let last = chart.x_ticks.len().saturating_sub(1);
     for (i, tick) in chart.x_ticks.iter().enumerate() {
         // The first and last dates sit at the edges: anchor them inwards so they show whole.
@@ -126,6 +127,16 @@ pub fn line_class(domain: DomainKind) -> &'static str {
 }
 
 /// An SVG coordinate to a tenth of a unit (finer does not show), with no `.0` on whole numbers.
+/// `before`, `a`, a space, `b`, `after`: what `format!` would write, without `core::fmt`.
+fn two_numbers(before: &str, a: u16, b: u16, after: &str) -> String {
+    let mut out = String::from(before);
+    push_decimal(&mut out, u64::from(a));
+    out.push(' ');
+    push_decimal(&mut out, u64::from(b));
+    out.push_str(after);
+    out
+}
+
 fn coordinate(v: f64) -> String {
     let mut text = tenths(v);
     if text.ends_with(".0") {

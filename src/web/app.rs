@@ -11,6 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::decimal::decimal;
 use crate::embed::{HostEvent, Partner};
 use crate::flow::{Action, Confirm, Flow, Screen};
 use crate::help::Region;
@@ -803,7 +804,7 @@ fn announcement(locale: Locale, state: &Flow) -> String {
         return String::new();
     }
     let p = state.session.progress();
-    let (position, total) = (p.position.to_string(), p.total.to_string());
+    let (position, total) = (decimal(p.position as u64), decimal(p.total as u64));
     let progress = locale.format(Msg::FlowProgress, &[("position", &position), ("total", &total)]);
     if state.safety.is_empty() {
         progress

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::decimal::decimal;
 use crate::flow::{Action, Confirm, HISTORY_SHOWN};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
@@ -111,7 +112,7 @@ pub fn history_screen(props: &HistoryProps) -> Html {
                     <label class="rc-button rc-file" for={import_id.clone()}>
                         { locale.text(Msg::HistoryImport) }
                         <input id={import_id} class="rc-file-input" type="file" accept=".json,application/json"
-                            data-testid="import" data-max-bytes={MAX_IMPORT_BYTES.to_string()} onchange={import} />
+                            data-testid="import" data-max-bytes={decimal(MAX_IMPORT_BYTES as u64)} onchange={import} />
                     </label>
                 </div>
                 { checkbox(props, "keep-nothing", props.keep_nothing, Msg::StorageKeepNothingLabel, Request::KeepNothing) }

@@ -39,6 +39,6 @@ pub fn next_id_prefix() -> String {
     NEXT_INSTANCE.with(|next| {
         let n = next.get();
         next.set(n + 1);
-        format!("rc{n}")
+        ["rc", &crate::decimal::decimal(u64::from(n))].concat()
     })
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::decimal::decimal;
 use crate::i18n::{Locale, Msg};
 
 use super::markup::Markup;
@@ -30,7 +31,7 @@ pub fn progress_bar(props: &ProgressProps) -> Html {
 /// Writes the progress line and bar (words and a bar only, so written as markup; see
 /// [`Markup`]).
 pub fn write_progress(m: &mut Markup, locale: Locale, position: usize, total: usize) {
-    let (position, total) = (position.to_string(), total.to_string());
+    let (position, total) = (decimal(position as u64), decimal(total as u64));
     let label = locale.format(Msg::FlowProgress, &[("position", &position), ("total", &total)]);
     m.element(
         "<div data-testid=\"progress\" class=\"rc-progress\"><p class=\"rc-progress-text\">",

@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use crate::answers::Answer;
+use crate::decimal::decimal;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
@@ -54,7 +55,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     let hint_id = id(&base, "hint");
     let problem_id = id(&base, "problem");
     let described_by = match props.problem {
-        Some(_) => format!("{hint_id} {problem_id}"),
+        Some(_) => [hint_id.as_str(), " ", &problem_id].concat(),
         None => hint_id.clone(),
     };
 
@@ -151,7 +152,7 @@ fn options(props: &QuestionProps, base: &str) -> Html {
                 { for (min..=max).map(|value| {
                     let checked = matches!(answer, Some(Answer::Scale(v)) if *v == value);
                     let choose = Action::Choose(Answer::Scale(value));
-                    let number = value.to_string();
+                    let number = decimal(u64::from(value));
                     choice(props, group, &id(base, &number), &number, checked, choose)
                 }) }
             </div>

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::decimal::decimal;
 use crate::embed::Partner;
 use crate::flow::Action;
 use crate::help::Region;
@@ -208,7 +209,7 @@ fn domain(m: &mut Markup, locale: Locale, kind: DomainKind, score: Option<&Domai
         m.raw("</div>");
         return;
     };
-    let value = score.score.to_string();
+    let value = decimal(u64::from(score.score));
     m.raw("\" data-score=\"");
     m.text(&value);
     m.raw("\" class=\"rc-domain\">");
@@ -228,8 +229,8 @@ fn domain(m: &mut Markup, locale: Locale, kind: DomainKind, score: Option<&Domai
         Msg::DomainScore,
         &[
             ("score", &value),
-            ("answered", &score.answered.to_string()),
-            ("total", &score.total.to_string()),
+            ("answered", &decimal(u64::from(score.answered))),
+            ("total", &decimal(u64::from(score.total))),
         ],
     );
     m.element("<p class=\"rc-domain-detail\">", &detail, "</p>");

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::answers::Answer;
+use crate::decimal::decimal;
 use crate::flow::Action;
 use crate::i18n::{Locale, Msg};
 use crate::questionnaire::{Question, QuestionKind};
@@ -119,9 +120,12 @@ pub fn answer_text(locale: Locale, question: &Question, answer: Option<&Answer>)
         Some(Answer::Scale(value)) => match question.kind {
             QuestionKind::Scale { max, .. } => locale.format(
                 Msg::ReviewScaleAnswer,
-                &[("value", &value.to_string()), ("max", &max.to_string())],
+                &[
+                    ("value", &decimal(u64::from(*value))),
+                    ("max", &decimal(u64::from(max))),
+                ],
             ),
-            _ => value.to_string(),
+            _ => decimal(u64::from(*value)),
         },
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::decimal::decimal;
 use crate::flow::{Action, Confirm};
 use crate::help::Region;
 use crate::i18n::{Locale, Msg};
@@ -87,9 +88,10 @@ fn scores_markup(locale: Locale, checkin: &SavedCheckIn) -> Html {
     m.raw("<ul>");
     let scores = checkin.scores();
     for d in DOMAINS {
-        let value = scores
-            .get(d)
-            .map_or_else(|| locale.text(Msg::HistoryNoScore).to_owned(), |s| s.to_string());
+        let value = scores.get(d).map_or_else(
+            || locale.text(Msg::HistoryNoScore).to_owned(),
+            |s| decimal(u64::from(s)),
+        );
         m.li(&locale.format(
             Msg::ResultsScoreLabel,
             &[("domain", locale.text(d.name())), ("score", &value)],

@@ -2,6 +2,7 @@
 //! as a table. The chart's markup comes whole from the domain ([`trend_svg`]); this puts it on
 //! the page and adds the legend and the table.
 
+use crate::decimal::decimal;
 use crate::i18n::{Locale, Msg};
 use crate::scoring::DomainKind;
 use crate::storage::history::DOMAINS;
@@ -57,7 +58,7 @@ pub fn trend_chart(m: &mut Markup, locale: Locale, points: &[TrendPoint], rows: 
         for score in [p.stressors, p.supports, p.motivation] {
             m.element(
                 "<td>",
-                &score.map_or_else(|| no_score.to_owned(), |s| s.to_string()),
+                &score.map_or_else(|| no_score.to_owned(), |s| decimal(u64::from(s))),
                 "</td>",
             );
         }

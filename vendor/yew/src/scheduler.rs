@@ -121,6 +121,22 @@ struct Scheduler {
     rendered: TopologicalQueue,
 }
 
+impl Scheduler {
+    /// No task queued: what `Default` gives, as a constant.
+    const EMPTY: Scheduler = Scheduler {
+        main: FifoQueue { inner: Vec::new() },
+        destroy: FifoQueue { inner: Vec::new() },
+        create: FifoQueue { inner: Vec::new() },
+        props_update: FifoQueue { inner: Vec::new() },
+        update: FifoQueue { inner: Vec::new() },
+        render: TopologicalQueue { inner: Vec::new() },
+        render_first: TopologicalQueue { inner: Vec::new() },
+        render_priority: TopologicalQueue { inner: Vec::new() },
+        rendered_first: TopologicalQueue { inner: Vec::new() },
+        rendered: TopologicalQueue { inner: Vec::new() },
+    };
+}
+
 /// Execute closure with a mutable reference to the scheduler
 #[inline]
 fn with<R>(f: impl FnOnce(&mut Scheduler) -> R) -> R {
@@ -129,7 +145,10 @@ fn with<R>(f: impl FnOnce(&mut Scheduler) -> R) -> R {
         ///
         /// Exclusivity of mutable access is controlled by only accessing it through a set of public
         /// functions.
-        static SCHEDULER: RefCell<Scheduler> = Default::default();
+        ///
+        /// Made in a `const` block (empty queues), so each access needs no check that it was
+        /// made yet (vendor/README.md).
+        static SCHEDULER: RefCell<Scheduler> = const { RefCell::new(Scheduler::EMPTY) };
     }
 
     SCHEDULER.with(|s| f(&mut s.borrow_mut()))
@@ -238,7 +257,7 @@ pub(crate) fn start_now() {
     thread_local! {
         // The lock is used to prevent recursion. If the lock cannot be acquired, it is because the
         // `start()` method is being called recursively as part of a `runnable.run()`.
-        static LOCK: RefCell<()> = Default::default();
+        static LOCK: RefCell<()> = const { RefCell::new(()) };
     }
 
     LOCK.with(|l| {

@@ -107,6 +107,26 @@ impl PartialEq for KeyedEntry {
 }
 impl Eq for KeyedEntry {}
 
+/// `HashSet::replace` on a list searched in order: `entry` goes in, and the entry with the same
+/// key that was there comes back.
+fn replace_keyed(entries: &mut Vec<KeyedEntry>, entry: KeyedEntry) -> Option<KeyedEntry> {
+    match entries.iter().position(|e| *e == entry) {
+        Some(i) => Some(std::mem::replace(&mut entries[i], entry)),
+        None => {
+            entries.push(entry);
+            None
+        }
+    }
+}
+
+/// `HashSet::take` on a list searched in order: the entry with `key`, taken out.
+fn take_keyed(entries: &mut Vec<KeyedEntry>, key: &Key) -> Option<KeyedEntry> {
+    let i = entries
+        .iter()
+        .position(|e| <KeyedEntry as Borrow<Key>>::borrow(e) == key)?;
+    Some(entries.swap_remove(i))
+}
+
 impl BNode {
     /// Assert that a bundle node is a list, or convert it to a list with a single child
     fn make_list(&mut self) -> &mut BList {
@@ -284,7 +304,9 @@ impl BList {
 
         // BNode contains js objects that look suspicious to clippy but are harmless
         #[allow(clippy::mutable_key_type)]
-        let mut spare_bundles: HashSet<KeyedEntry> = HashSet::with_capacity(bundle_middle.len());
+        // A list, not a HashSet: the widget's keyed lists hold one screen, and the wasm then
+        // needs no hash table code for them (vendor/README.md).
+        let mut spare_bundles: Vec<KeyedEntry> = Vec::with_capacity(bundle_middle.len());
         let mut spliced_middle = rev_bundles.splice(bundle_middle, std::iter::empty());
         for (idx, r) in (&mut spliced_middle).enumerate() {
             #[cold]
@@ -292,7 +314,7 @@ impl BList {
                 test_log!("removing: {:?}", r);
                 r.detach(root, parent, false);
             }
-            if let Some(KeyedEntry(_, dup)) = spare_bundles.replace(KeyedEntry(idx, r)) {
+            if let Some(KeyedEntry(_, dup)) = replace_keyed(&mut spare_bundles, KeyedEntry(idx, r)) {
                 duplicate_in_bundle(root, parent, dup);
             }
         }
@@ -325,7 +347,7 @@ impl BList {
             .drain(matching_len_start..) // lefts_to.. has been drained
             .rev()
         {
-            let ancestor = spare_bundles.take(key!(l));
+            let ancestor = take_keyed(&mut spare_bundles, key!(l));
             // Check if we need to shift or commit a run
             if let Some(run) = current_run.as_mut() {
                 if let Some(KeyedEntry(idx, _)) = ancestor {
@@ -390,7 +412,7 @@ impl BList {
         rev_bundles.splice(matching_len_end..matching_len_end, replacements);
 
         // Step 2.3. Remove any extra rights
-        for KeyedEntry(_, r) in spare_bundles.drain() {
+        for KeyedEntry(_, r) in spare_bundles {
             test_log!("removing: {:?}", r);
             r.detach(root, parent, false);
         }

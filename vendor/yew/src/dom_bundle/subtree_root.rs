@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -246,11 +245,13 @@ impl PartialEq for WeakSubtree {
 }
 impl Eq for WeakSubtree {}
 
-/// Per tree data, shared between all subtrees in the hierarchy
+/// Per tree data, shared between all subtrees in the hierarchy. Lists, not HashSets: a widget
+/// has a subtree or two and listens for a few kinds of events, and the wasm then needs no hash
+/// table code for them (vendor/README.md).
 #[derive(Debug, Default)]
 struct AppData {
-    subtrees: HashSet<WeakSubtree>,
-    listening: HashSet<EventDescriptor>,
+    subtrees: Vec<WeakSubtree>,
+    listening: Vec<EventDescriptor>,
 }
 
 impl AppData {
@@ -258,16 +259,20 @@ impl AppData {
         for event in self.listening.iter() {
             subtree.add_listener(event);
         }
-        self.subtrees.insert(WeakSubtree {
+        let weak = WeakSubtree {
             subtree_id: subtree.subtree_id,
             weak_ref: Rc::downgrade(subtree),
-        });
+        };
+        if !self.subtrees.contains(&weak) {
+            self.subtrees.push(weak);
+        }
     }
 
     fn ensure_handled(&mut self, desc: &EventDescriptor) {
-        if !self.listening.insert(desc.clone()) {
+        if self.listening.contains(desc) {
             return;
         }
+        self.listening.push(desc.clone());
         self.subtrees.retain(|subtree| {
             if let Some(subtree) = subtree.weak_ref.upgrade() {
                 subtree.add_listener(desc);

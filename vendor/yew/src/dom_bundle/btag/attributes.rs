@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::ops::Deref;
 
 use indexmap::IndexMap;
@@ -111,8 +110,17 @@ impl Attributes {
         new: &IndexMap<AttrValue, AttributeOrProperty>,
         old: &IndexMap<AttrValue, AttributeOrProperty>,
     ) {
+        // Looked up by going through the entries, not by hash: the same entries (an IndexMap's
+        // keys are unique), and the wasm needs no hashing for it (vendor/README.md).
+        fn get<'a>(
+            map: &'a IndexMap<AttrValue, AttributeOrProperty>,
+            key: &AttrValue,
+        ) -> Option<&'a AttributeOrProperty> {
+            map.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        }
+
         for (key, value) in new.iter() {
-            match old.get(key) {
+            match get(old, key) {
                 Some(old_value) => {
                     if value != old_value {
                         Self::set(el, key, value);
@@ -123,17 +131,23 @@ impl Attributes {
         }
 
         for (key, value) in old.iter() {
-            if !new.contains_key(key) {
+            if get(new, key).is_none() {
                 Self::remove(el, key, value);
             }
         }
     }
 
-    /// Convert [Attributes] pair to [HashMap]s and patch changes to `el`.
+    /// Convert [Attributes] pair to lists and patch changes to `el`.
     /// Works with any [Attributes] variants.
+    ///
+    /// Lists searched in order, not `HashMap`s: this was the last hash table of the DOM code,
+    /// and a map's order set new attributes in no particular order; a list sets them in the
+    /// order they are written (vendor/README.md). The keys of each variant are unique.
     #[cold]
     fn apply_diff_as_maps<'a>(el: &Element, new: &'a Self, old: &'a Self) {
-        fn collect(src: &Attributes) -> HashMap<&str, &AttributeOrProperty> {
+        type Pairs<'a> = Vec<(&'a str, &'a AttributeOrProperty)>;
+
+        fn collect(src: &Attributes) -> Pairs<'_> {
             use Attributes::*;
 
             match src {
@@ -147,13 +161,17 @@ impl Attributes {
             }
         }
 
+        fn get<'a>(pairs: &Pairs<'a>, key: &str) -> Option<&'a AttributeOrProperty> {
+            pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        }
+
         let new = collect(new);
         let old = collect(old);
 
         // Update existing or set new
         for (k, new) in new.iter() {
-            if match old.get(k) {
-                Some(old) => old != new,
+            if match get(&old, k) {
+                Some(old) => old != *new,
                 None => true,
             } {
                 Self::set(el, k, new);
@@ -162,7 +180,7 @@ impl Attributes {
 
         // Remove missing
         for (k, old_value) in old.iter() {
-            if !new.contains_key(k) {
+            if get(&new, k).is_none() {
                 Self::remove(el, k, old_value);
             }
         }

@@ -1,5 +1,4 @@
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -118,15 +117,28 @@ pub struct Registry {
     /// Counter for assigning new IDs
     id_counter: u32,
 
-    /// Contains all registered event listeners by listener ID
-    by_id: HashMap<u32, HashMap<EventDescriptor, Vec<Rc<dyn Listener>>>>,
+    /// Contains all registered event listeners by listener ID, sorted by ID. Lists, not
+    /// HashMaps: IDs are handed out in order, so a new one goes at the end, and an element has
+    /// a listener or two; the wasm then needs no hash table code for them (vendor/README.md).
+    by_id: Vec<(u32, ByDescriptor)>,
+}
+
+/// An element's listeners by kind of event.
+type ByDescriptor = Vec<(EventDescriptor, Vec<Rc<dyn Listener>>)>;
+
+/// Adds `listener` to the ones for `desc`.
+fn add_listener(by_desc: &mut ByDescriptor, desc: EventDescriptor, listener: Rc<dyn Listener>) {
+    match by_desc.iter_mut().find(|(d, _)| *d == desc) {
+        Some((_, listeners)) => listeners.push(listener),
+        None => by_desc.push((desc, vec![listener])),
+    }
 }
 
 impl Registry {
     pub fn new() -> Self {
         Self {
             id_counter: u32::default(),
-            by_id: HashMap::default(),
+            by_id: Vec::new(),
         }
     }
 
@@ -141,8 +153,8 @@ impl Registry {
         // and modify the registry). So we clone the current listeners and return a closure
         let listener_id = listening.listener_id()?;
         let registry_ref = registry.borrow();
-        let handlers = registry_ref.by_id.get(&listener_id)?;
-        let listeners = handlers.get(desc)?.clone();
+        let handlers = &registry_ref.by_id[registry_ref.index(listener_id).ok()?].1;
+        let listeners = handlers.iter().find(|(d, _)| d == desc)?.1.clone();
         drop(registry_ref); // unborrow the registry, before running any listeners
         Some(move |event: &Event| {
             for l in listeners {
@@ -151,37 +163,47 @@ impl Registry {
         })
     }
 
+    /// Where `id`'s listeners are in `by_id`, or where they would go.
+    fn index(&self, id: u32) -> Result<usize, usize> {
+        self.by_id.binary_search_by_key(&id, |(id, _)| *id)
+    }
+
     /// Register all passed listeners under ID
     fn register(&mut self, root: &BSubtree, id: u32, listeners: &[Option<Rc<dyn Listener>>]) {
-        let mut by_desc =
-            HashMap::<EventDescriptor, Vec<Rc<dyn Listener>>>::with_capacity(listeners.len());
+        let mut by_desc = ByDescriptor::with_capacity(listeners.len());
         for l in listeners.iter().filter_map(|l| l.as_ref()).cloned() {
             let desc = EventDescriptor::from(l.deref());
             root.ensure_handled(&desc);
-            by_desc.entry(desc).or_default().push(l);
+            add_listener(&mut by_desc, desc, l);
         }
-        self.by_id.insert(id, by_desc);
+        match self.index(id) {
+            Ok(i) => self.by_id[i].1 = by_desc,
+            Err(i) => self.by_id.insert(i, (id, by_desc)),
+        }
     }
 
     /// Patch an already registered set of handlers
     fn patch(&mut self, root: &BSubtree, id: &u32, listeners: &[Option<Rc<dyn Listener>>]) {
-        if let Some(by_desc) = self.by_id.get_mut(id) {
+        if let Ok(i) = self.index(*id) {
+            let by_desc = &mut self.by_id[i].1;
             // Keeping empty vectors is fine. Those don't do much and should happen rarely.
-            for v in by_desc.values_mut() {
+            for (_, v) in by_desc.iter_mut() {
                 v.clear()
             }
 
             for l in listeners.iter().filter_map(|l| l.as_ref()).cloned() {
                 let desc = EventDescriptor::from(l.deref());
                 root.ensure_handled(&desc);
-                by_desc.entry(desc).or_default().push(l);
+                add_listener(by_desc, desc, l);
             }
         }
     }
 
     /// Unregister any existing listeners for ID
     fn unregister(&mut self, id: &u32) {
-        self.by_id.remove(id);
+        if let Ok(i) = self.index(*id) {
+            self.by_id.remove(i);
+        }
     }
 
     /// Set unique listener ID onto element and return it

@@ -4,7 +4,6 @@ mod attributes;
 mod listeners;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hint::unreachable_unchecked;
 use std::ops::DerefMut;
 
@@ -273,12 +272,14 @@ impl VTag {
                 .expect("can't create namespaced element for vtag")
         } else {
             thread_local! {
-                static CACHED_ELEMENTS: RefCell<HashMap<String, Element>> = RefCell::new(HashMap::with_capacity(32));
+                // A list searched in order, not a HashMap: a widget uses a few dozen tag names,
+                // and this was one of the hash tables whose code the wasm held a copy of.
+                static CACHED_ELEMENTS: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
             }
 
             CACHED_ELEMENTS.with(|cache| {
                 let mut cache = cache.borrow_mut();
-                let cached = cache.get(tag).map(|el| {
+                let cached = cache.iter().find(|(name, _)| name == tag).map(|(_, el)| {
                     el.clone_node()
                         .expect("couldn't clone cached element")
                         .unchecked_into::<Element>()
@@ -287,13 +288,13 @@ impl VTag {
                     let to_be_cached = document()
                         .create_element(tag)
                         .expect("can't create element for vtag");
-                    cache.insert(
+                    cache.push((
                         tag.to_string(),
                         to_be_cached
                             .clone_node()
                             .expect("couldn't clone node to be cached")
                             .unchecked_into(),
-                    );
+                    ));
                     to_be_cached
                 })
             })
