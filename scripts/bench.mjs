@@ -325,9 +325,10 @@ async function cpuBusy(ms) {
 }
 
 // Cold loads are timed on a quiet machine: a build just before (scripts/bench.sh) leaves work
-// behind for a while (files written out, compilers exiting), which made the first runs after it
-// 20 to 30 ms slower. Waits until the CPUs were under 10% busy for two seconds in a row, at most
-// BENCH_SETTLE_S seconds (60 unless set), and prints how busy they were when timing began.
+// behind for a while (files written out, compilers exiting); one run right after a build gave a
+// median of 164.7 ms, the next, a minute later, 131.1. Waits until the CPUs were under 10% busy
+// for two seconds in a row, at most BENCH_SETTLE_S seconds (60 unless set), and prints how busy
+// they were when timing began.
 async function settle() {
   const started = Date.now();
   const limit = Number(process.env.BENCH_SETTLE_S ?? 60) * 1000;
