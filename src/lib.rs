@@ -18,6 +18,7 @@
 //! | [`answers`] | a person's answers keyed by question id, versioned for saving; missing is absent, never zero |
 //! | [`flow`] | the screens (welcome, question, review, result) and the moves between them, for the UI's reducer |
 //! | [`sort`] | one stable sort for the crate, compiled once instead of once per call site |
+//! | [`decimal`] | whole numbers in decimal digits without `core::fmt` (smaller in the wasm than `to_string`) |
 //! | [`shell`] | the widget's state around the check-in: the crisis panel, the region, storage notices, the import report, "keep nothing", the lock |
 //! | [`session`] | the check-in state machine: answer, skip, next, back, progress, review, complete |
 //! | [`scoring`] | `score(&answers) -> Assessment`: domain scores, band, drivers, strengths (`docs/method.md`) |
