@@ -347,7 +347,7 @@ impl Assessment {
 }
 
 /// A question's id, the questionnaire's own string. An alias, so that `serde`'s derive does
-/// not take the `&str` for text borrowed from the input: [`question_id`] reads it.
+/// not take the `&str` for text borrowed from the input: `question_id` below reads it.
 pub type QuestionId = &'static str;
 
 /// A question id read back as the questionnaire's own string; an unknown id is an error.
