@@ -272,10 +272,11 @@ pub struct XTick {
     pub x: f64,
 }
 
-/// The chart of `points` (oldest first, as [`trend`] gives them) in a `width` × `height` box.
+/// The chart of `points` (oldest first, as [`trend`] gives them) in a `width` × `height` box,
+/// time running from left to right, or from right to left for a right-to-left language.
 /// A size that is negative or not a number counts as 0. One check-in, or several on the same
 /// date, sit in the middle.
-pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeometry {
+pub fn chart_points(points: &[TrendPoint], width: f64, height: f64, right_to_left: bool) -> ChartGeometry {
     let size = |v: f64| if v.is_finite() && v > 0.0 { v } else { 0.0 };
     let (width, height) = (size(width), size(height));
     let first = points.iter().map(|p| p.at).min().unwrap_or(0);
@@ -284,10 +285,15 @@ pub fn chart_points(points: &[TrendPoint], width: f64, height: f64) -> ChartGeom
     // with no 128-bit arithmetic in the wasm. Every date is at or after `first`.
     let span = last.abs_diff(first);
     let x_of = |at: i64| {
-        if span > 0 {
+        let x = if span > 0 {
             at.abs_diff(first) as f64 / span as f64 * width
         } else {
             width / 2.0
+        };
+        if right_to_left {
+            width - x
+        } else {
+            x
         }
     };
     let y_of = |score: u8| height - f64::from(score.min(100)) / 100.0 * height;
@@ -583,7 +589,7 @@ mod tests {
             ),
             saved("c", 3_000, &[], scores(0, 100, 50)),
         ]);
-        let chart = chart_points(&points, 200.0, 100.0);
+        let chart = chart_points(&points, 200.0, 100.0, false);
         assert_eq!(chart.lines.len(), 3);
         assert_eq!(chart.lines[0].domain, DomainKind::Stressors);
         assert_eq!(chart.lines[0].segments, ["0.0,0.0 100.0,50.0 200.0,100.0"]);
@@ -606,33 +612,46 @@ mod tests {
         assert_eq!(ys, [(0, 100.0), (25, 75.0), (50, 50.0), (75, 25.0), (100, 0.0)]);
         let xs: Vec<(i64, f64)> = chart.x_ticks.iter().map(|t| (t.at, t.x)).collect();
         assert_eq!(xs, [(1_000, 0.0), (2_000, 100.0), (3_000, 200.0)]);
+
+        // Right to left: every x mirrored, the oldest at the right; nothing else changes.
+        let mirrored = chart_points(&points, 200.0, 100.0, true);
+        assert_eq!(mirrored.lines[0].segments, ["200.0,0.0 100.0,50.0 0.0,100.0"]);
+        assert_eq!(mirrored.lines[1].segments, ["200.0,100.0", "0.0,0.0"]);
+        let xs: Vec<(i64, f64)> = mirrored.x_ticks.iter().map(|t| (t.at, t.x)).collect();
+        assert_eq!(xs, [(1_000, 200.0), (2_000, 100.0), (3_000, 0.0)]);
+        for (line, flipped) in chart.lines.iter().zip(&mirrored.lines) {
+            for (dot, flipped) in line.dots.iter().zip(&flipped.dots) {
+                assert_eq!((flipped.x, flipped.y, flipped.at), (200.0 - dot.x, dot.y, dot.at));
+            }
+        }
+        assert_eq!(mirrored.y_ticks, chart.y_ticks);
     }
 
     #[test]
     fn the_chart_copes_with_one_point_many_points_and_bad_sizes() {
         let one = trend(&[saved("a", 5, &[], scores(20, 40, 60))]);
-        let chart = chart_points(&one, 100.0, 100.0);
+        let chart = chart_points(&one, 100.0, 100.0, false);
         assert_eq!(
             chart.lines[0].segments,
             ["50.0,80.0"],
             "one check-in sits in the middle"
         );
         assert_eq!(chart.x_ticks.len(), 1);
-        let empty = chart_points(&[], f64::NAN, -3.0);
+        let empty = chart_points(&[], f64::NAN, -3.0, false);
         assert_eq!((empty.width, empty.height), (0.0, 0.0));
         assert!(empty.lines.iter().all(|l| l.segments.is_empty()));
         assert!(empty.x_ticks.is_empty());
         let many: Vec<SavedCheckIn> = (0..20)
             .map(|i| saved(&format!("c{i}"), i * 10, &[], scores(1, 2, 3)))
             .collect();
-        let chart = chart_points(&trend(&many), 100.0, 10.0);
+        let chart = chart_points(&trend(&many), 100.0, 10.0, false);
         let ats: Vec<i64> = chart.x_ticks.iter().map(|t| t.at).collect();
         assert_eq!(ats, [0, 38, 76, 114, 152, 190]);
         let extreme = trend(&[
             saved("a", -crate::storage::checkin::MAX_AT_MS, &[], scores(1, 2, 3)),
             saved("b", crate::storage::checkin::MAX_AT_MS, &[], scores(1, 2, 3)),
         ]);
-        let chart = chart_points(&extreme, 100.0, 10.0);
+        let chart = chart_points(&extreme, 100.0, 10.0, false);
         assert_eq!(chart.lines[0].segments, ["0.0,9.9 100.0,9.9"]);
     }
 
@@ -646,7 +665,7 @@ mod tests {
             motivation: None,
         };
         let points: Vec<TrendPoint> = [i64::MIN, -7, 0, 1, 2, 3, 4, i64::MAX].into_iter().map(at).collect();
-        let chart = chart_points(&points, 100.0, 10.0);
+        let chart = chart_points(&points, 100.0, 10.0, false);
         // As 128-bit arithmetic gives them: first + (last - first) * i / 5, rounded down.
         let expected: Vec<i64> = (0..=5i128)
             .map(|i| (i128::from(i64::MIN) + (i128::from(i64::MAX) - i128::from(i64::MIN)) * i / 5) as i64)

@@ -853,7 +853,7 @@ fn five_hundred_check_ins_load_in_under_50_ms() {
         let start = std::time::Instant::now();
         let list = history(&mut repo);
         let points = history::trend(&list);
-        let chart = history::chart_points(&points, 600.0, 300.0);
+        let chart = history::chart_points(&points, 600.0, 300.0, false);
         let changes = history::since_last_time(&list[0], &list[1]);
         times.push(start.elapsed());
         assert_eq!((list.len(), chart.lines[0].dots.len(), changes.len()), (500, 500, 0));

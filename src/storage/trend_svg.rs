@@ -22,7 +22,8 @@ pub const HEIGHT: u16 = 200;
 /// Up to this many check-ins each get a dot on every line; past a few dozen dots only crowd
 /// the line.
 pub const MAX_DOTS: usize = 60;
-/// Room around the drawing for the labels.
+/// Room around the drawing for the labels: the scores' side is the wider (the left, or the
+/// right in a right-to-left language).
 const LEFT: u16 = 36;
 const TOP: u16 = 12;
 const BOTTOM: u16 = 28;
@@ -35,8 +36,13 @@ const RIGHT: u16 = 16;
 /// `id_prefix` makes the title's and description's ids unique among widgets on a page; `date`
 /// writes a date (milliseconds since the Unix epoch) in the person's language, which only the
 /// browser knows how to do. Every text and attribute value is escaped.
+///
+/// In a right-to-left language the chart is mirrored: time runs from right to left and the
+/// scores are on the right. Its text anchors stay as they are, since the browser reads `start`
+/// and `end` in the direction of the language, which the chart inherits from the widget.
 pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &dyn Fn(i64) -> String) -> String {
-    let chart = chart_points(points, f64::from(WIDTH), f64::from(HEIGHT));
+    let rtl = locale.dir() == "rtl";
+    let chart = chart_points(points, f64::from(WIDTH), f64::from(HEIGHT), rtl);
     let title_id = [id_prefix, "-trend-title"].concat();
     let desc_id = [id_prefix, "-trend-desc"].concat();
     let mut svg = Svg {
@@ -56,9 +62,18 @@ pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &
     svg.text_element("title", &[("id", &title_id)], locale.text(Msg::HistoryTrendTitle));
     svg.text_element("desc", &[("id", &desc_id)], locale.text(Msg::HistoryTrendDesc));
     svg.open("g");
-    svg.attr("transform", &two_numbers("translate(", LEFT, TOP, ")"));
+    svg.attr(
+        "transform",
+        &two_numbers("translate(", if rtl { RIGHT } else { LEFT }, TOP, ")"),
+    );
 
     let width = decimal(u64::from(WIDTH));
+    // The scores just outside the grid, on the side the language starts from.
+    let score_x = if rtl {
+        decimal(u64::from(WIDTH + 6))
+    } else {
+        String::from("-6")
+    };
     for tick in &chart.y_ticks {
         svg.open("g");
         svg.attr("class", "rc-grid");
@@ -66,7 +81,11 @@ pub fn trend_svg(points: &[TrendPoint], locale: Locale, id_prefix: &str, date: &
         svg.empty_element("line", &[("x1", "0"), ("x2", &width), ("y1", &y), ("y2", &y)]);
         svg.text_element(
             "text",
-            &[("x", "-6"), ("y", &coordinate(tick.y + 4.0)), ("text-anchor", "end")],
+            &[
+                ("x", &score_x),
+                ("y", &coordinate(tick.y + 4.0)),
+                ("text-anchor", "end"),
+            ],
             &decimal(u64::from(tick.value)),
         );
         svg.close("g");
@@ -460,6 +479,61 @@ mod tests {
             let Node::Element(_, _, text) = d else { unreachable!() };
             assert_eq!(text, &[Node::Text(nasty(0))]);
         }
+    }
+
+    #[test]
+    fn in_a_right_to_left_language_the_chart_is_mirrored() {
+        let points = [
+            point(0, Some(100), Some(0), Some(50)),
+            point(10, Some(0), None, Some(75)),
+        ];
+        let svg = trend_svg(&points, Locale::ArXb, "rc0", &day);
+        let Node::Element(_, _, kids) = parse(&svg) else {
+            unreachable!()
+        };
+        let Node::Element(_, attrs, inside) = &kids[2] else {
+            unreachable!()
+        };
+        // The wider margin, for the scores, is at the right now.
+        assert_eq!(attrs, &[("transform".to_owned(), "translate(16 12)".to_owned())]);
+        let grid = &inside[0];
+        let Node::Element(_, _, grid_kids) = grid else {
+            unreachable!()
+        };
+        assert_eq!(
+            grid_kids[1],
+            text("text", &[("x", "566"), ("y", "204"), ("text-anchor", "end")], "0"),
+            "the scores right of the grid; `end` is their left in a right-to-left language"
+        );
+        let date = |x: &str, anchor: &str, label: &str| {
+            text(
+                "text",
+                &[
+                    ("class", "rc-axis-date"),
+                    ("x", x),
+                    ("y", "220"),
+                    ("text-anchor", anchor),
+                ],
+                label,
+            )
+        };
+        // The oldest date at the right edge, its start (its right) there; the newest at the left.
+        assert_eq!(inside[5], date("560", "start", "day 0"));
+        assert_eq!(inside[6], date("0", "end", "day 10"));
+        assert_eq!(
+            inside[7],
+            element(
+                "g",
+                &[("class", "rc-line rc-line-stressors")],
+                vec![
+                    element("polyline", &[("points", "560.0,0.0 0.0,200.0")], vec![]),
+                    element("circle", &[("cx", "560"), ("cy", "0"), ("r", "4")], vec![]),
+                    element("circle", &[("cx", "0"), ("cy", "200"), ("r", "4")], vec![]),
+                ],
+            )
+        );
+        // The same drawing size as left to right.
+        assert!(svg.contains("viewBox=\"0 0 612 240\""));
     }
 
     #[test]

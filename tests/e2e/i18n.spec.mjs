@@ -12,6 +12,7 @@ import {
   HARD,
   WIDGET,
   axeViolations,
+  checkIn,
   choose,
   overflow,
   questionForm,
@@ -253,6 +254,68 @@ test.describe("the right-to-left pseudo-locale", () => {
     expect((await layout(page)).outside).toEqual([]);
     expect(await overflow(page)).toEqual({ excess: 0, past: [] });
     await info.attach("results-rtl", { body: await widget(page).screenshot(), contentType: "image/png" });
+  });
+});
+
+/**
+ * Where the trend chart's parts are on screen: its oldest and newest dates, each score label and
+ * its grid line, the stressors line's dots (oldest first), and the chart's own box.
+ */
+const chartGeometry = (page) =>
+  widget(page).evaluate((host) => {
+    const svg = host.shadowRoot.querySelector("[data-testid=trend] svg");
+    const box = (e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    };
+    const dates = [...svg.querySelectorAll(".rc-axis-date")].map(box);
+    return {
+      svg: box(svg),
+      oldest: dates[0],
+      newest: dates[dates.length - 1],
+      grid: [...svg.querySelectorAll(".rc-grid")].map((g) => ({ label: box(g.querySelector("text")), line: box(g.querySelector("line")) })),
+      dots: [...svg.querySelectorAll(".rc-line-stressors circle")].map(box),
+    };
+  });
+
+test.describe("the trend chart", () => {
+  test("runs from left to right, and in a right-to-left language from right to left, its labels beside it", async ({ page }) => {
+    test.setTimeout(120_000);
+    await checkIn(page, CALM);
+    await widget(page).locator("[data-testid=start-over]").click();
+    await widget(page).locator("[data-testid=start]").click();
+    await walkAny(page, HARD);
+    await review(page).locator("[data-testid=finish]").click();
+    await expect(results(page)).toBeVisible();
+    await widget(page).locator("[data-testid=open-history]").click();
+    await expect(widget(page).locator("[data-testid=trend] svg")).toBeVisible();
+
+    for (const lang of ["en", "ar-XB"]) {
+      await widget(page).evaluate((host, l) => host.setAttribute("lang", l), lang);
+      await expect(rcWidget(page)).toHaveAttribute("lang", lang);
+      await expect(widget(page).locator("[data-testid=trend] svg")).toBeVisible();
+      const c = await chartGeometry(page);
+      const rtl = lang === "ar-XB";
+      expect(c.dots, lang).toHaveLength(2);
+      if (rtl) {
+        // Time runs from right to left: the oldest date and dot at the right.
+        expect(c.oldest.left, `${lang}: the oldest date right of the newest`).toBeGreaterThan(c.newest.right);
+        expect(c.dots[0].left, lang).toBeGreaterThan(c.dots[1].right);
+      } else {
+        expect(c.oldest.right, `${lang}: the oldest date left of the newest`).toBeLessThan(c.newest.left);
+        expect(c.dots[0].right, lang).toBeLessThan(c.dots[1].left);
+      }
+      for (const { label, line } of c.grid) {
+        // Each score beside its grid line, on the side the language starts from, not across it.
+        if (rtl) expect(label.left, `${lang}: a score label right of the grid`).toBeGreaterThanOrEqual(line.right);
+        else expect(label.right, `${lang}: a score label left of the grid`).toBeLessThanOrEqual(line.left);
+      }
+      // Nothing outside the chart's own box.
+      for (const part of [c.oldest, c.newest, ...c.grid.map((g) => g.label)]) {
+        expect(part.left, lang).toBeGreaterThanOrEqual(c.svg.left - 0.5);
+        expect(part.right, lang).toBeLessThanOrEqual(c.svg.right + 0.5);
+      }
+    }
   });
 });
 
