@@ -360,6 +360,20 @@ mod tests {
         element(name, pairs, vec![Node::Text(text.to_owned())])
     }
 
+    /// A date under the chart, as the widget draws it.
+    fn date_label(x: &str, anchor: &str, label: &str) -> Node {
+        text(
+            "text",
+            &[
+                ("class", "rc-axis-date"),
+                ("x", x),
+                ("y", "220"),
+                ("text-anchor", anchor),
+            ],
+            label,
+        )
+    }
+
     #[test]
     fn the_chart_is_the_markup_the_widget_always_drew() {
         // Two check-ins, the second without a supports score: every kind of element appears.
@@ -376,18 +390,6 @@ mod tests {
                     element("line", &[("x1", "0"), ("x2", "560"), ("y1", y), ("y2", y)], vec![]),
                     text("text", &[("x", "-6"), ("y", label_y), ("text-anchor", "end")], value),
                 ],
-            )
-        };
-        let date = |x: &str, anchor: &str, label: &str| {
-            text(
-                "text",
-                &[
-                    ("class", "rc-axis-date"),
-                    ("x", x),
-                    ("y", "220"),
-                    ("text-anchor", anchor),
-                ],
-                label,
             )
         };
         let circle = |cx: &str, cy: &str| element("circle", &[("cx", cx), ("cy", cy), ("r", "4")], vec![]);
@@ -421,8 +423,8 @@ mod tests {
                         grid("50", "100", "104"),
                         grid("75", "50", "54"),
                         grid("100", "0", "4"),
-                        date("0", "start", "day 0"),
-                        date("560", "end", "day 10"),
+                        date_label("0", "start", "day 0"),
+                        date_label("560", "end", "day 10"),
                         element(
                             "g",
                             &[("class", "rc-line rc-line-stressors")],
@@ -505,21 +507,9 @@ mod tests {
             text("text", &[("x", "566"), ("y", "204"), ("text-anchor", "end")], "0"),
             "the scores right of the grid; `end` is their left in a right-to-left language"
         );
-        let date = |x: &str, anchor: &str, label: &str| {
-            text(
-                "text",
-                &[
-                    ("class", "rc-axis-date"),
-                    ("x", x),
-                    ("y", "220"),
-                    ("text-anchor", anchor),
-                ],
-                label,
-            )
-        };
         // The oldest date at the right edge, its start (its right) there; the newest at the left.
-        assert_eq!(inside[5], date("560", "start", "day 0"));
-        assert_eq!(inside[6], date("0", "end", "day 10"));
+        assert_eq!(inside[5], date_label("560", "start", "day 0"));
+        assert_eq!(inside[6], date_label("0", "end", "day 10"));
         assert_eq!(
             inside[7],
             element(
