@@ -221,6 +221,10 @@ function vault(ns) {
     return done;
   };
   const write = (k, text) => serial(async () => ls.setItem(k, await seal(text, held))).catch(() => tell(ns, "write_failed"));
+  // Stores every value of `values` (key to text) that is not an envelope yet, encrypted.
+  const sealAll = async (values, key) => {
+    for (const [k, text] of values) isEnvelope(text) || ls.setItem(k, await seal(text, key));
+  };
   const sync = () => plain && !on() && close(true);
   const close = (quiet) => {
     if (!plain) return;
@@ -294,7 +298,7 @@ function vault(ns) {
           const values = new Map(all().filter(mine).map((k) => [k, ls.getItem(k)]));
           ls.setItem(record, check);
           open(values, key);
-          for (const [k, text] of values) isEnvelope(text) || ls.setItem(k, await seal(text, key));
+          await sealAll(values, key);
           return 0;
         }
         if (!plain) return 4;
@@ -324,7 +328,7 @@ function vault(ns) {
           close(true);
           return 0;
         } catch {
-          for (const [k, text] of plain) isEnvelope(text) || ls.setItem(k, await seal(text, held));
+          await sealAll(plain, held);
           return 4;
         }
       }),
